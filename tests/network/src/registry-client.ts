@@ -1,0 +1,48 @@
+// Typed access to chaincode "carbon" for the tests, as a given user of a given organisation,
+// through that organisation's own peer.
+import {
+  connectGateway,
+  loadMspIdentity,
+  loadNetworkProfile,
+  organisation,
+  type GatewayConnection,
+  type NetworkProfile,
+} from '@carbon-registry/fabric-client';
+import type { Contract } from '@hyperledger/fabric-gateway';
+import { networkHome } from './network-control.ts';
+
+export interface OrgSession {
+  readonly mspId: string;
+  readonly contract: Contract;
+  readonly connection: GatewayConnection;
+}
+
+export function profile(): NetworkProfile {
+  return loadNetworkProfile(networkHome());
+}
+
+export function openSession(mspId: string, user = 'User1'): OrgSession {
+  const net = profile();
+  const org = organisation(net, mspId);
+  const msp = org.users[user];
+  if (!msp) throw new Error(`${mspId} has no enrolled user ${user}`);
+  const connection = connectGateway(org.peer, loadMspIdentity(mspId, msp));
+  const contract = connection.gateway.getNetwork(net.channel).getContract(net.chaincode);
+  return { mspId, contract, connection };
+}
+
+const decoder = new TextDecoder();
+
+/** Evaluates on this organisation's own peer only, so a test reads exactly that peer's state. */
+export async function evaluateOnOwnPeer(session: OrgSession, name: string, ...args: string[]): Promise<string> {
+  const proposal = session.contract.newProposal(name, { arguments: args, endorsingOrganizations: [session.mspId] });
+  return decoder.decode(await proposal.evaluate());
+}
+
+export async function submitJson(session: OrgSession, name: string, ...args: string[]): Promise<unknown> {
+  return JSON.parse(decoder.decode(await session.contract.submitTransaction(name, ...args))) as unknown;
+}
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${String(Date.now())}-${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,37 @@
+// Root hooks: bring a real network up (CAs, 4 BFT orderers, 3 peers, chaincode) before the
+// suite and take it down after it, even when tests fail.
+import { networkHome, networkScript, reuseRunningNetwork } from '../src/network-control.ts';
+
+let started = false;
+
+async function tearDown(): Promise<void> {
+  if (!started) return;
+  started = false;
+  process.stdout.write(`    (stopping the test network in ${networkHome()})\n`);
+  await networkScript('down');
+}
+
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context): Promise<void> {
+    this.timeout(15 * 60_000);
+    if (reuseRunningNetwork) {
+      process.stdout.write(`    (reusing the running network in ${networkHome()})\n`);
+      return;
+    }
+    process.stdout.write(`    (starting a test network in ${networkHome()}, ports +${process.env.CARBON_PORT_OFFSET ?? '0'})\n`);
+    // Whatever a killed earlier run left behind in the suite's own folder is cleared first.
+    await networkScript('down');
+    started = true;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        void tearDown().finally(() => process.exit(130));
+      });
+    }
+    await networkScript('up');
+    await networkScript('deployCC');
+  },
+  async afterAll(this: Mocha.Context): Promise<void> {
+    this.timeout(120_000);
+    await tearDown();
+  },
+};
