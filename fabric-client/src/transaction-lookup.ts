@@ -14,7 +14,8 @@ export async function lookUpTransaction(network: Network, txId: string): Promise
     const validationCode = peer.ProcessedTransaction.deserializeBinary(bytes).getValidationcode();
     return { found: true, valid: validationCode === peer.TxValidationCode.VALID, validationCode };
   } catch (err) {
-    if (chaincodeErrorOf(err) === undefined && /not found|no such transaction/i.test(describe(err))) return { found: false };
+    if (chaincodeErrorOf(err) === undefined && /not found|no such transaction/i.test(describe(err)))
+      return { found: false };
     throw err;
   }
 }

@@ -35,7 +35,9 @@ const runId = Date.now().toString(36);
 /** One-key put; a submit error is checked against the ledger before it counts as a failure. */
 async function recordProbe(contract: Contract, network: Network, n: number): Promise<boolean> {
   const transaction = await contract
-    .newProposal('system:RecordProbe', { arguments: [JSON.stringify({ id: `bench-${runId}-${String(n)}`, value: 'x' })] })
+    .newProposal('system:RecordProbe', {
+      arguments: [JSON.stringify({ id: `bench-${runId}-${String(n)}`, value: 'x' })],
+    })
     .endorse();
   try {
     const status = await (await transaction.submit()).getStatus();
@@ -67,7 +69,9 @@ function row(r: LoopResult): string[] {
   ];
 }
 
-console.log(`Baseline: one-key put through the Gateway (${profile.channel}/${profile.chaincode}, ${String(seconds)} s per level)`);
+console.log(
+  `Baseline: one-key put through the Gateway (${profile.channel}/${profile.chaincode}, ${String(seconds)} s per level)`,
+);
 console.log(`Block cutting: ${blockCutting()}\n`);
 const results: LoopResult[] = [];
 try {

@@ -7,7 +7,9 @@ export function processMemory(networkHome: string): string {
   const runDir = join(networkHome, 'run');
   const rows: string[][] = [];
   let totalKiB = 0;
-  for (const file of readdirSync(runDir).filter((f) => f.endsWith('.pid')).sort()) {
+  for (const file of readdirSync(runDir)
+    .filter((f) => f.endsWith('.pid'))
+    .sort()) {
     const pid = readFileSync(join(runDir, file), 'utf8').trim();
     let rssKiB: number;
     try {

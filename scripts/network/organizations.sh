@@ -12,15 +12,50 @@ start_ca() {
   port=$(org_ca_port "$org")
   running_pid "$name" >/dev/null && return 0
   mkdir -p "$home"
+  # Fabric CA's defaults fill in everything not set here. The subject is set so that certificates
+  # do not claim O=Hyperledger, ST=North Carolina. With a config file present, the bootstrap
+  # registrar (the -b flag only seeds a generated file) and the signing profiles (else every
+  # certificate gets the CA's own key usage) must be declared in it; values as Fabric CA's own.
+  [[ -f $home/fabric-ca-server-config.yaml ]] || cat >"$home/fabric-ca-server-config.yaml" <<YAML
+registry:
+  maxenrollments: -1
+  identities:
+    - name: $CA_BOOTSTRAP_USER
+      pass: $CA_BOOTSTRAP_PASSWORD
+      type: client
+      affiliation: ""
+      attrs:
+        hf.Registrar.Roles: "*"
+        hf.Registrar.DelegateRoles: "*"
+        hf.Registrar.Attributes: "*"
+        hf.Revoker: true
+        hf.GenCRL: true
+        hf.IntermediateCA: true
+        hf.AffiliationMgr: true
+signing:
+  default:
+    usage: [digital signature]
+    expiry: 8760h
+  profiles:
+    ca:
+      usage: [cert sign, crl sign]
+      expiry: 43800h
+      caconstraint: { isca: true, maxpathlen: 0 }
+    tls:
+      usage: [signing, key encipherment, server auth, client auth, key agreement]
+      expiry: 8760h
+csr:
+  cn: ca.$(org_domain "$org")
+  names:
+    - C: $REGISTRY_COUNTRY
+      O: $(org_msp "$org" | sed 's/MSP$//')
+  hosts: [localhost, $HOST, ca.$(org_domain "$org")]
+YAML
   (
     cd "$home"
     export FABRIC_CA_SERVER_OPERATIONS_LISTENADDRESS="$HOST:$(ops_port "$port")"
-    export FABRIC_CA_SERVER_CSR_NAMES_0_O="${org^}"
-    export FABRIC_CA_SERVER_CSR_NAMES_0_C="XX"
-    start_daemon "$name" fabric-ca-server start -H "$home" \
-      -b "$CA_BOOTSTRAP_USER:$CA_BOOTSTRAP_PASSWORD" --address "$HOST" --port "$port" \
-      --ca.name "$(org_ca_name "$org")" --tls.enabled \
-      --csr.cn "ca.$(org_domain "$org")" --csr.hosts "localhost,$HOST,ca.$(org_domain "$org")"
+    start_daemon "$name" fabric-ca-server start -H "$home" --address "$HOST" --port "$port" \
+      --ca.name "$(org_ca_name "$org")" --tls.enabled
   )
 }
 
@@ -41,6 +76,8 @@ ca_client() {
   FABRIC_CA_CLIENT_HOME="$(org_ca_home "$org")/registrar" cli fabric-ca-client "$@" \
     --caname "$(org_ca_name "$org")" --tls.certfiles "$(org_ca_home "$org")/ca-cert.pem"
 }
+
+csr_names() { echo "C=$REGISTRY_COUNTRY,O=$(org_msp "$1" | sed 's/MSP$//')"; }
 
 ca_url() { echo "https://$2@$HOST:$(org_ca_port "$1")"; }
 
@@ -68,7 +105,7 @@ YAML
 # enroll_msp <org> <id> <secret> <msp dir>: an identity's signing certificate and key.
 enroll_msp() {
   local org=$1 id=$2 secret=$3 msp=$4
-  ca_client "$org" enroll -u "$(ca_url "$org" "$id:$secret")" -M "$msp" >/dev/null
+  ca_client "$org" enroll -u "$(ca_url "$org" "$id:$secret")" -M "$msp" --csr.names "$(csr_names "$org")" >/dev/null
   mv "$msp"/cacerts/*.pem "$msp/cacerts/ca.crt"
   mv "$msp"/keystore/*_sk "$msp/keystore/key.pem"
   write_nodeou_config "$msp" cacerts/ca.crt
@@ -79,7 +116,7 @@ enroll_tls() {
   local org=$1 id=$2 secret=$3 dir=$4 kind=$5 host=$6
   local tmp="$dir/.enroll"
   ca_client "$org" enroll -u "$(ca_url "$org" "$id:$secret")" -M "$tmp" \
-    --enrollment.profile tls --csr.hosts "$host,localhost,$HOST" >/dev/null
+    --enrollment.profile tls --csr.hosts "$host,localhost,$HOST" --csr.names "$(csr_names "$org")" >/dev/null
   cp "$tmp"/tlscacerts/*.pem "$dir/ca.crt"
   cp "$tmp"/signcerts/*.pem "$dir/$kind.crt"
   cp "$tmp"/keystore/*_sk "$dir/$kind.key"
