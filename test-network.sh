@@ -84,15 +84,16 @@ network_up() {
 }
 
 network_down() {
-  local n stopped=0
-  stop_chaincode_service
-  for n in "${PEERS[@]}" "${ORDERERS[@]}" $(printf 'ca.%s\n' "${ORGS[@]}"); do
+  local n stopped=0 nodes
+  mapfile -t nodes < <(known_nodes)
+  for n in "${nodes[@]}" chaincode-supervisor chaincode; do
     if running_pid "$n" >/dev/null; then stopped=$((stopped + 1)); fi
-    stop_daemon "$n"
   done
+  stop_chaincode_service
+  stop_daemons "${nodes[@]}"
   # Only generated state is removed; the committed network configuration stays.
   rm -rf "$ORGS_DIR" "$DATA_DIR" "$ARTIFACTS_DIR" "$CC_WORK" "$RUN_DIR" "$LOG_DIR" "$(network_profile)"
-  ok "network down: $stopped node(s) stopped, generated state removed from $NETWORK_HOME"
+  ok "network down: $stopped process(es) stopped, generated state removed from $NETWORK_HOME"
 }
 
 show_logs() {

@@ -71,23 +71,32 @@ start_daemon() {
   echo $! >"$(pid_file "$name")"
 }
 
-# stop_daemon <name>: TERM by recorded PID, KILL after 10 s, then forget the PID.
-stop_daemon() {
-  local name=$1 pid i
-  if pid=$(running_pid "$name"); then
-    kill -TERM "$pid" 2>/dev/null || true
-    for ((i = 0; i < 100; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null; then
-      warn "$name (pid $pid) ignored TERM; sending KILL"
-      kill -KILL "$pid" 2>/dev/null || true
-      sleep 0.2
+# stop_daemons <name…>: TERM each by recorded PID at once, KILL what is left after 10 s, then
+# forget the PIDs. Stopping together matters: peers and orderers take ~2 s each to shut down.
+stop_daemons() {
+  local name pid i pids=()
+  for name in "$@"; do
+    if pid=$(running_pid "$name"); then
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$name:$pid")
     fi
-  fi
-  rm -f "$(pid_file "$name")"
+  done
+  for ((i = 0; i < 100; i++)); do
+    local alive=0 entry
+    for entry in "${pids[@]}"; do kill -0 "${entry#*:}" 2>/dev/null && alive=1; done
+    ((alive == 0)) && break
+    sleep 0.1
+  done
+  for entry in "${pids[@]}"; do
+    if kill -0 "${entry#*:}" 2>/dev/null; then
+      warn "${entry%%:*} (pid ${entry#*:}) ignored TERM; sending KILL"
+      kill -KILL "${entry#*:}" 2>/dev/null || true
+    fi
+  done
+  for name in "$@"; do rm -f "$(pid_file "$name")"; done
 }
+
+stop_daemon() { stop_daemons "$1"; }
 
 # wait_for_port <port> <seconds> <name>
 wait_for_port() {
