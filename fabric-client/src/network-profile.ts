@@ -32,6 +32,8 @@ export interface OrdererProfile {
 export interface NetworkProfile {
   readonly channel: string;
   readonly chaincode: string;
+  /** Where the chaincode service listens (the peers dial it there). */
+  readonly chaincodeAddress: string;
   readonly networkHome: string;
   readonly organizations: readonly OrganisationProfile[];
   readonly orderers: readonly OrdererProfile[];

@@ -9,8 +9,8 @@ write_network_profile() {
   local org n first=1 file
   file=$(network_profile)
   {
-    printf '{\n  "channel": "%s",\n  "chaincode": "%s",\n  "networkHome": "%s",\n  "organizations": [\n' \
-      "$CHANNEL_NAME" "$CHAINCODE_NAME" "$NETWORK_HOME"
+    printf '{\n  "channel": "%s",\n  "chaincode": "%s",\n  "chaincodeAddress": "%s:%s",\n  "networkHome": "%s",\n  "organizations": [\n' \
+      "$CHANNEL_NAME" "$CHAINCODE_NAME" "$HOST" "$CHAINCODE_PORT" "$NETWORK_HOME"
     for org in "${ORGS[@]}"; do
       ((first)) || printf ',\n'
       first=0

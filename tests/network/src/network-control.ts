@@ -3,6 +3,7 @@
 // CARBON_NETWORK_REUSE=1 asks to use the one already running.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '@carbon-registry/fabric-client';
@@ -69,4 +70,19 @@ export async function waitFor<T>(what: string, timeoutMs: number, probe: () => P
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Resolves true when something accepts TCP connections at host:port. */
+export function isListening(address: string): Promise<boolean> {
+  const [host = '127.0.0.1', port = '0'] = address.split(':');
+  return new Promise((resolve) => {
+    const socket = connect({ host, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      resolve(false);
+    });
+  });
 }

@@ -1,8 +1,8 @@
 // The chaincode runs as a supervised service: killed, it is started again and the next
 // transaction succeeds.
 import { expect } from 'chai';
-import { recordedPid, waitFor } from '../src/network-control.ts';
-import { evaluateOnOwnPeer, openSession, submitJson, uniqueId, type OrgSession } from '../src/registry-client.ts';
+import { isListening, recordedPid, waitFor } from '../src/network-control.ts';
+import { evaluateOnOwnPeer, openSession, profile, submitJson, uniqueId, type OrgSession } from '../src/registry-client.ts';
 
 describe('the supervised chaincode service', () => {
   let government: OrgSession;
@@ -23,6 +23,11 @@ describe('the supervised chaincode service', () => {
       return Promise.resolve(pid !== undefined && pid !== before ? pid : undefined);
     });
     expect(after).to.not.equal(before);
+    // Restarted means serving again: the new process must be listening before the peers can dial it.
+    const { chaincodeAddress } = profile();
+    await waitFor(`the chaincode service on ${chaincodeAddress}`, 30_000, async () =>
+      (await isListening(chaincodeAddress)) && recordedPid('chaincode') === after ? true : undefined,
+    );
 
     const id = uniqueId('after-restart');
     await submitJson(government, 'system:RecordProbe', JSON.stringify({ id, value: 'served by the new process' }));
