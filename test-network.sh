@@ -25,6 +25,7 @@ Verbs:
                   again after a change it upgrades the definition (sequence + 1)
   status          table of every node and process with its block height
   height <node>   the channel's block height on one orderer or peer
+  ports           every port of the network, one "port name" per line
   logs <node>     print a node's log (e.g. peer0.government, orderer1.government, ca.certifier, chaincode)
   stop <node>     stop one node (for fault tests); start <node> starts it again
   down            stop everything this script started and delete the generated state
@@ -111,6 +112,7 @@ main() {
   deployCC) deploy_chaincode ;;
   status) print_status ;;
   logs) show_logs "${2:-}" ;;
+  ports) all_ports ;;
   height)
     case ${2:-} in
     orderer*) orderer_height "$2" ;;

@@ -8,8 +8,17 @@ status_row() {
   printf '%-24s %-10s %-14s %-22s %-8s %-13s %s\n' "$name" "$role" "$org" "$address" "$pid" "$state" "$height"
 }
 
+fabric_versions() {
+  local p o c
+  p=$(peer version 2>/dev/null | sed -n 's/^ Version: //p' | head -n 1)
+  o=$(orderer version 2>/dev/null | sed -n 's/^ Version: //p' | head -n 1)
+  c=$(fabric-ca-server version 2>/dev/null | sed -n 's/^ Version: //p' | head -n 1)
+  echo "Fabric peer ${p:-?}, orderer ${o:-?}, Fabric CA ${c:-?}"
+}
+
 print_status() {
   local n org
+  printf '%s\n' "$(fabric_versions) — channel $CHANNEL_NAME, $ORDERER_TYPE ordering"
   printf '%s%-24s %-10s %-14s %-22s %-8s %-4s %s%s\n' "$C_BOLD" NODE ROLE ORG ADDRESS PID STATE "HEIGHT ($CHANNEL_NAME)" "$C_RESET"
   for org in "${ORGS[@]}"; do
     status_row "ca.$org" ca "$(org_msp "$org")" "$HOST:$(org_ca_port "$org")"

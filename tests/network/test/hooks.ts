@@ -1,6 +1,6 @@
 // Root hooks: bring a real network up (CAs, 4 BFT orderers, 3 peers, chaincode) before the
 // suite and take it down after it, even when tests fail.
-import { networkHome, networkScript, reuseRunningNetwork } from '../src/network-control.ts';
+import { isListening, networkHome, networkScript, reuseRunningNetwork } from '../src/network-control.ts';
 
 let started = false;
 
@@ -8,7 +8,15 @@ async function tearDown(): Promise<void> {
   if (!started) return;
   started = false;
   process.stdout.write(`    (stopping the test network in ${networkHome()})\n`);
+  const ports = (await networkScript('ports')).trim().split('\n');
   await networkScript('down');
+  // "down" must leave nothing behind: no port of the network may still be listening.
+  const stillOpen: string[] = [];
+  for (const line of ports) {
+    const [port = '', name = ''] = line.split(' ');
+    if (await isListening(`127.0.0.1:${port}`)) stillOpen.push(`${port} (${name})`);
+  }
+  if (stillOpen.length > 0) throw new Error(`after down, still listening: ${stillOpen.join(', ')}`);
 }
 
 export const mochaHooks = {
