@@ -4,8 +4,11 @@
 import type { Context } from 'fabric-contract-api';
 import { canonicalJson, type Json } from '../domain/canonical-json';
 import { parseIdentityId, type CallerIdentity } from '../domain/identity';
+import type { Actor, Stamp } from '../domain/stamp';
+import { validate } from '../domain/validation';
 import { ErrorCode, RegistryError } from '../errors';
 import type { KeyPrefix } from './keys';
+import type { z } from 'zod';
 
 export function callerOf(ctx: Context): CallerIdentity {
   return parseIdentityId(ctx.clientIdentity.getMSPID(), ctx.clientIdentity.getID());
@@ -14,6 +17,10 @@ export function callerOf(ctx: Context): CallerIdentity {
 /** The transaction timestamp as an ISO 8601 string, identical on every endorsing peer. */
 export function txTimestamp(ctx: Context): string {
   return ctx.stub.getDateTimestamp().toISOString();
+}
+
+export function stampOf(ctx: Context, by: Actor): Stamp {
+  return { at: txTimestamp(ctx), txId: ctx.stub.getTxID(), by };
 }
 
 export function stateKey(ctx: Context, prefix: KeyPrefix, ...attributes: string[]): string {
@@ -48,4 +55,13 @@ export function parseJsonArgument(text: string, name: string): unknown {
   } catch {
     throw new RegistryError(ErrorCode.INVALID_ARGUMENT, `${name} is not valid JSON`, { argument: name });
   }
+}
+
+/** Parses and validates a transaction's JSON argument, naming every bad field in one error. */
+export function parseInput<S extends z.ZodType>(schema: S, text: string, name: string): z.infer<S> {
+  const checked = validate(schema, parseJsonArgument(text, name));
+  if (!checked.ok) {
+    throw new RegistryError(ErrorCode.INVALID_ARGUMENT, checked.problems.join('; '), { problems: checked.problems });
+  }
+  return checked.value;
 }

@@ -1,0 +1,84 @@
+// Secondary indexes as composite keys ("programme~state" [state, externalId] → marker), so every
+// list a transaction or query needs is a partial-key range read, never a rich query, and works
+// the same on LevelDB and CouchDB.
+import type { Context } from 'fabric-contract-api';
+import type { KeyPrefix } from './keys';
+import { readRecord } from './transaction';
+
+// Fabric treats an empty value as a delete, so an index entry holds one byte.
+const MARKER = Buffer.from([0]);
+
+export async function putIndex(ctx: Context, prefix: KeyPrefix, attributes: string[]): Promise<void> {
+  await ctx.stub.putState(ctx.stub.createCompositeKey(prefix, attributes), MARKER);
+}
+
+export async function deleteIndex(ctx: Context, prefix: KeyPrefix, attributes: string[]): Promise<void> {
+  await ctx.stub.deleteState(ctx.stub.createCompositeKey(prefix, attributes));
+}
+
+/** Moves an index entry when the indexed value changed (e.g. a state transition). */
+export async function moveIndex(ctx: Context, prefix: KeyPrefix, before: string[], after: string[]): Promise<void> {
+  if (before.join('\u0000') === after.join('\u0000')) return;
+  await deleteIndex(ctx, prefix, before);
+  await putIndex(ctx, prefix, after);
+}
+
+export interface Page<T> {
+  readonly records: T[];
+  readonly fetchedRecordsCount: number;
+  /** Pass back to get the next page; empty when there is none. */
+  readonly bookmark: string;
+}
+
+/**
+ * One page of records found through an index: the index's last attribute names the record, which
+ * `recordKey` turns into the record's key. Pagination is only allowed in read-only queries.
+ */
+export async function pageByIndex<T>(
+  ctx: Context,
+  prefix: KeyPrefix,
+  partial: string[],
+  pageSize: number,
+  bookmark: string,
+  recordKey: (id: string) => string,
+): Promise<Page<T>> {
+  const { iterator, metadata } = await ctx.stub.getStateByPartialCompositeKeyWithPagination(
+    prefix,
+    partial,
+    pageSize,
+    bookmark,
+  );
+  const ids: string[] = [];
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const { attributes } = ctx.stub.splitCompositeKey(next.value.key);
+      const id = attributes[attributes.length - 1];
+      if (id !== undefined) ids.push(id);
+    }
+  } finally {
+    await iterator.close();
+  }
+  const records: T[] = [];
+  for (const id of ids) {
+    const record = await readRecord<T>(ctx, recordKey(id));
+    if (record !== undefined) records.push(record);
+  }
+  const more = metadata.fetchedRecordsCount === pageSize && metadata.bookmark !== '';
+  return { records, fetchedRecordsCount: metadata.fetchedRecordsCount, bookmark: more ? metadata.bookmark : '' };
+}
+
+/** Every record id under an index prefix; only for small sets (e.g. one company's users). */
+export async function allIdsByIndex(ctx: Context, prefix: KeyPrefix, partial: string[]): Promise<string[]> {
+  const iterator = await ctx.stub.getStateByPartialCompositeKey(prefix, partial);
+  const ids: string[] = [];
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      const { attributes } = ctx.stub.splitCompositeKey(next.value.key);
+      const id = attributes[attributes.length - 1];
+      if (id !== undefined) ids.push(id);
+    }
+  } finally {
+    await iterator.close();
+  }
+  return ids;
+}
