@@ -24,6 +24,10 @@ Verbs:
   deployCC        build, package, install, approve, commit and start chaincode '$CHAINCODE_NAME';
                   again after a change it upgrades the definition (sequence + 1)
   status          table of every node and process with its block height
+  enroll <org> <name> [attributes]
+                  register and enrol a person with the organisation's CA (government, certifier,
+                  developer), e.g. enroll developer alice carbon.companyId=DEV-1,carbon.role=Manager;
+                  prints the person's MSP folder
   height <node>   the channel's block height on one orderer or peer
   ports           every port of the network, one "port name" per line
   logs <node>     print a node's log (e.g. peer0.government, orderer1.government, ca.certifier, chaincode)
@@ -113,6 +117,10 @@ main() {
   status) print_status ;;
   logs) show_logs "${2:-}" ;;
   ports) all_ports ;;
+  enroll)
+    [[ -n ${2:-} && -n ${3:-} ]] || fatal "enroll needs an organisation and a name"
+    enroll_person "$2" "$3" "${4:-}"
+    ;;
   height)
     case ${2:-} in
     orderer*) orderer_height "$2" ;;

@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './connection.ts';
 export * from './errors.ts';
 export * from './transaction-lookup.ts';
+export * from './submit.ts';

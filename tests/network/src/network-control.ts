@@ -86,3 +86,10 @@ export function isListening(address: string): Promise<boolean> {
     });
   });
 }
+
+/** Registers and enrols a person with their organisation's CA; returns their MSP folder. */
+export async function enrolPerson(org: string, name: string, attributes: Record<string, string> = {}): Promise<string> {
+  const list = Object.entries(attributes).map(([k, v]) => `${k}=${v}`);
+  const out = await networkScript('enroll', org, name, ...(list.length > 0 ? [list.join(',')] : []));
+  return out.trim().split('\n').pop() ?? '';
+}

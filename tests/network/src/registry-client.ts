@@ -2,6 +2,8 @@
 // through that organisation's own peer.
 import {
   connectGateway,
+  describeGatewayError,
+  submitWithRetry,
   loadMspIdentity,
   loadNetworkProfile,
   organisation,
@@ -22,11 +24,16 @@ export function profile(): NetworkProfile {
 }
 
 export function openSession(mspId: string, user = 'User1'): OrgSession {
+  const msp = organisation(profile(), mspId).users[user];
+  if (!msp) throw new Error(`${mspId} has no enrolled user ${user}`);
+  return openSessionAs(mspId, msp);
+}
+
+/** A session as the identity enrolled in `mspDir`, through its organisation's own peer. */
+export function openSessionAs(mspId: string, mspDir: string): OrgSession {
   const net = profile();
   const org = organisation(net, mspId);
-  const msp = org.users[user];
-  if (!msp) throw new Error(`${mspId} has no enrolled user ${user}`);
-  const connection = connectGateway(org.peer, loadMspIdentity(mspId, msp));
+  const connection = connectGateway(org.peer, loadMspIdentity(mspId, mspDir));
   const contract = connection.gateway.getNetwork(net.channel).getContract(net.chaincode);
   return { mspId, contract, connection };
 }
@@ -40,7 +47,18 @@ export async function evaluateOnOwnPeer(session: OrgSession, name: string, ...ar
 }
 
 export async function submitJson(session: OrgSession, name: string, ...args: string[]): Promise<unknown> {
-  return JSON.parse(decoder.decode(await session.contract.submitTransaction(name, ...args))) as unknown;
+  try {
+    return JSON.parse(decoder.decode(await submitWithRetry(session.contract, name, args))) as unknown;
+  } catch (err) {
+    // Keep the original error (tests read its chaincode code) but make its message say everything.
+    if (err instanceof Error) err.message = describeGatewayError(err);
+    throw err;
+  }
+}
+
+/** Submits a registry transaction whose single argument is a JSON request; returns the parsed result. */
+export async function submitRequest<T>(session: OrgSession, name: string, request: unknown): Promise<T> {
+  return (await submitJson(session, name, JSON.stringify(request))) as T;
 }
 
 export function uniqueId(prefix: string): string {

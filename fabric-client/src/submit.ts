@@ -1,0 +1,47 @@
+// Submitting with bounded retries of the failures that are transient by nature and leave
+// nothing behind: an MVCC or phantom read conflict at commit (the transaction was invalidated),
+// and endorsements that disagree because one endorsing peer had not yet committed the latest
+// block (nothing was sent to ordering). Anything else is thrown at once.
+import { CommitError, EndorseError, GatewayError, type Contract } from '@hyperledger/fabric-gateway';
+import { peer } from '@hyperledger/fabric-protos';
+
+export interface RetryOptions {
+  readonly attempts: number;
+  readonly backoffMs: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { attempts: 4, backoffMs: 150 };
+
+const RETRIABLE_COMMIT_CODES = new Set<number>([
+  peer.TxValidationCode.MVCC_READ_CONFLICT,
+  peer.TxValidationCode.PHANTOM_READ_CONFLICT,
+]);
+
+export function isTransient(err: unknown): boolean {
+  if (err instanceof CommitError) return RETRIABLE_COMMIT_CODES.has(err.code);
+  if (err instanceof EndorseError) return /do not match|mismatch/i.test(describeGatewayError(err));
+  return false;
+}
+
+export async function submitWithRetry(
+  contract: Contract,
+  name: string,
+  args: string[],
+  options: RetryOptions = DEFAULT_RETRY,
+): Promise<Uint8Array> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await contract.submit(name, { arguments: args });
+    } catch (err) {
+      if (attempt >= options.attempts || !isTransient(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** (attempt - 1)));
+    }
+  }
+}
+
+/** The error's message and every peer's detail, for logs and test failures. */
+export function describeGatewayError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const details = err instanceof GatewayError ? err.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`) : [];
+  return [err.message, ...details].join(' | ');
+}
