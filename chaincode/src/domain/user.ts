@@ -30,22 +30,6 @@ export const userInputSchema = z.strictObject({
 
 export type UserInput = z.infer<typeof userInputSchema>;
 
-export interface User {
-  readonly docType: 'user';
-  readonly userId: string;
-  readonly mspId: string;
-  readonly subject: string;
-  readonly issuer: string;
-  readonly companyId: string;
-  readonly role: UserRole;
-  readonly name: string;
-  readonly email: string;
-  readonly state: UserState;
-  readonly stateHistory: readonly StateChange<UserState>[];
-  readonly created: Stamp;
-  readonly updated: Stamp;
-}
-
 export type UserAction = 'suspend' | 'reactivate';
 
 export const USER_TRANSITIONS: Transitions<UserState, UserAction> = {
@@ -53,6 +37,7 @@ export const USER_TRANSITIONS: Transitions<UserState, UserAction> = {
   reactivate: { from: ['Suspended'], to: 'Active' },
 };
 
+/** What registration knows about a person; the record adds its state and stamps. */
 export interface NewUser {
   readonly userId: string;
   readonly mspId: string;
@@ -62,6 +47,14 @@ export interface NewUser {
   readonly role: UserRole;
   readonly name: string;
   readonly email: string;
+}
+
+export interface User extends NewUser {
+  readonly docType: 'user';
+  readonly state: UserState;
+  readonly stateHistory: readonly StateChange<UserState>[];
+  readonly created: Stamp;
+  readonly updated: Stamp;
 }
 
 export function newUser(fields: NewUser, stamp: Stamp): User {

@@ -2,6 +2,7 @@
 // list a transaction or query needs is a partial-key range read, never a rich query, and works
 // the same on LevelDB and CouchDB.
 import type { Context } from 'fabric-contract-api';
+import type { Iterators } from 'fabric-shim-api';
 import type { KeyPrefix } from './keys';
 import { readRecord } from './transaction';
 
@@ -48,16 +49,7 @@ export async function pageByIndex<T>(
     pageSize,
     bookmark,
   );
-  const ids: string[] = [];
-  try {
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      const { attributes } = ctx.stub.splitCompositeKey(next.value.key);
-      const id = attributes[attributes.length - 1];
-      if (id !== undefined) ids.push(id);
-    }
-  } finally {
-    await iterator.close();
-  }
+  const ids = await recordIds(ctx, iterator);
   const records: T[] = [];
   for (const id of ids) {
     const record = await readRecord<T>(ctx, recordKey(id));
@@ -69,7 +61,11 @@ export async function pageByIndex<T>(
 
 /** Every record id under an index prefix; only for small sets (e.g. one company's users). */
 export async function allIdsByIndex(ctx: Context, prefix: KeyPrefix, partial: string[]): Promise<string[]> {
-  const iterator = await ctx.stub.getStateByPartialCompositeKey(prefix, partial);
+  return recordIds(ctx, await ctx.stub.getStateByPartialCompositeKey(prefix, partial));
+}
+
+/** The record ids named by the last attribute of each index key; closes the iterator. */
+async function recordIds(ctx: Context, iterator: Iterators.StateQueryIterator): Promise<string[]> {
   const ids: string[] = [];
   try {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
