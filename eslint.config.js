@@ -22,6 +22,8 @@ export default tseslint.config(
     rules: {
       complexity: ['error', 10],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Rest destructuring drops fields by naming them; an underscore says they are dropped on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

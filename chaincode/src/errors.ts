@@ -8,6 +8,14 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
   INVALID_STATE: 'INVALID_STATE',
+  /** Fewer Active units than asked for (by this holder, in this block). */
+  INSUFFICIENT_CREDITS: 'INSUFFICIENT_CREDITS',
+  /** The credits are frozen by the government. */
+  FROZEN: 'FROZEN',
+  /** The credits are retired (or cancelled): they never move again. */
+  ALREADY_RETIRED: 'ALREADY_RETIRED',
+  /** More credits than a monitoring round's verified reductions not yet issued. */
+  EXCEEDS_VERIFIED: 'EXCEEDS_VERIFIED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

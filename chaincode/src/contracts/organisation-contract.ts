@@ -1,7 +1,7 @@
 // Contract "organisation": the government's bootstrap of the registry, developers' applications,
 // and the government's decisions on organisations (register, approve, reject, suspend, reactivate).
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { organisationalUnits, userIdOf } from '../domain/identity';
+import { identityFromCertificate, userIdOf } from '../domain/identity';
 import {
   changeOrganisationState,
   NATIONAL_MSPS,
@@ -43,7 +43,11 @@ export class OrganisationContract extends Contract {
   async BootstrapGovernment(ctx: Context, requestJson: string): Promise<string> {
     const request = parseInput(bootstrapRequest, requestJson, 'request');
     const identity = callerOf(ctx);
-    if (identity.mspId !== NATIONAL_MSPS.government || !organisationalUnits(identity.subject).includes('admin')) {
+    const certificate = Buffer.from(ctx.clientIdentity.getIDBytes()).toString('utf8');
+    if (
+      identity.mspId !== NATIONAL_MSPS.government ||
+      !identityFromCertificate(certificate).organisationalUnits.includes('admin')
+    ) {
       forbid('only an admin identity of GovernmentMSP may bootstrap the registry', { mspId: identity.mspId });
     }
     if (await readRegistry(ctx)) throw new RegistryError(ErrorCode.CONFLICT, 'the registry is already bootstrapped');

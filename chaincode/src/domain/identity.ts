@@ -21,16 +21,6 @@ export function parseIdentityId(mspId: string, id: string): CallerIdentity {
   return { mspId, subject: match[1], issuer: match[2] };
 }
 
-/** The common name of a DN such as "/C=XX/O=Government/OU=client/CN=user1". */
-export function commonName(dn: string): string | undefined {
-  return /(?:^|[/,])\s*CN=([^/,]+)/.exec(dn)?.[1];
-}
-
-/** The organisational units of a DN: Fabric's Node OUs (admin, client, peer, orderer) are among them. */
-export function organisationalUnits(dn: string): string[] {
-  return [...dn.matchAll(/(?:^|\/)OU=([^/]+)/g)].map((m) => m[1] ?? '');
-}
-
 export function userIdOf(identity: CallerIdentity): string {
   return createHash('sha256').update(`${identity.mspId}\n${identity.subject}\n${identity.issuer}`).digest('hex');
 }
@@ -38,6 +28,11 @@ export function userIdOf(identity: CallerIdentity): string {
 export interface CertificateIdentity {
   readonly subject: string;
   readonly issuer: string;
+  /**
+   * The subject's OUs (Fabric's Node OUs among them), read from the certificate's fields: the
+   * subject text cannot be trusted for this, since a CN such as "x/OU=admin" would look like an OU.
+   */
+  readonly organisationalUnits: readonly string[];
   readonly attributes: Readonly<Record<string, string>>;
 }
 
@@ -55,5 +50,13 @@ export function identityFromCertificate(pem: string): CertificateIdentity {
     const parsed = JSON.parse(extension.value.toString()) as { attrs?: Record<string, string> };
     attributes = parsed.attrs ?? {};
   }
-  return { subject: formatDN(certificate.subject), issuer: formatDN(certificate.issuer), attributes };
+  const organisationalUnits = certificate.subject.attributes
+    .filter((a) => a.shortName === 'OU')
+    .map((a) => String(a.value));
+  return {
+    subject: formatDN(certificate.subject),
+    issuer: formatDN(certificate.issuer),
+    organisationalUnits,
+    attributes,
+  };
 }

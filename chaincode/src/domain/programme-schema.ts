@@ -45,7 +45,12 @@ export const FULL_SHARE_BPS = 10_000;
 const longitude = z.number().min(-180).max(180);
 const latitude = z.number().min(-90).max(90);
 const position = z.tuple([longitude, latitude]);
-const ring = z.array(position).min(4, 'a closed ring of at least 4 positions');
+const ring = z
+  .array(position)
+  .min(4, 'a closed ring of at least 4 positions')
+  .refine((r) => r[0]?.[0] === r[r.length - 1]?.[0] && r[0]?.[1] === r[r.length - 1]?.[1], {
+    message: 'a closed ring: its last position repeats its first',
+  });
 
 const geometrySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Point'), coordinates: position }),
@@ -88,12 +93,9 @@ export const programmeInputSchema = z
     const problem = (path: (string | number)[], message: string) => {
       ctx.addIssue({ code: 'custom', path, message });
     };
-    if (p.startDate >= p.endDate) problem(['endDate'], 'must be after startDate');
-    if (p.creditingPeriod.start >= p.creditingPeriod.end)
-      problem(['creditingPeriod', 'end'], 'must be after its start');
-    if (p.creditingPeriod.start < p.startDate || p.creditingPeriod.end > p.endDate) {
-      problem(['creditingPeriod'], 'must lie between startDate and endDate');
-    }
+    const dates = [p.startDate, p.endDate, p.creditingPeriod.start, p.creditingPeriod.end];
+    // Order only means something between real dates; a bad date is already reported on its own.
+    if (dates.every((d) => isoDateSchema.safeParse(d).success)) checkDateOrder(p, problem);
     const total = p.proponents.reduce((sum, x) => sum + x.shareBps, 0);
     if (total !== FULL_SHARE_BPS)
       problem(['proponents'], `shares must add up to exactly 10000 bps (they add up to ${total})`);
@@ -109,6 +111,20 @@ export const programmeInputSchema = z
   });
 
 export type ProgrammeInput = z.infer<typeof programmeInputSchema>;
+
+interface Dated {
+  startDate: string;
+  endDate: string;
+  creditingPeriod: { start: string; end: string };
+}
+
+function checkDateOrder(p: Dated, problem: (path: string[], message: string) => void): void {
+  if (p.startDate >= p.endDate) problem(['endDate'], 'must be after startDate');
+  if (p.creditingPeriod.start >= p.creditingPeriod.end) problem(['creditingPeriod', 'end'], 'must be after its start');
+  if (p.creditingPeriod.start < p.startDate || p.creditingPeriod.end > p.endDate) {
+    problem(['creditingPeriod'], 'must lie between startDate and endDate');
+  }
+}
 
 export const authorisationInputSchema = z.strictObject({
   externalId: z.string().min(1).max(64),

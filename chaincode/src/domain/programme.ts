@@ -88,9 +88,21 @@ function transition(
     ...programme,
     state,
     stateHistory: [...programme.stateHistory, stateChange(state, action, stamp, reason)],
-    documents: document ? [...programme.documents, document] : programme.documents,
+    documents: document ? appendDocument(programme.documents, document) : programme.documents,
     updated: stamp,
   };
+}
+
+/** A document of a type and version already on record is a CONFLICT, however it arrives. */
+function appendDocument(documents: readonly DocumentReference[], document: DocumentReference): DocumentReference[] {
+  if (documents.some((d) => d.type === document.type && d.version === document.version)) {
+    throw new RegistryError(
+      ErrorCode.CONFLICT,
+      `a ${document.type} version ${String(document.version)} is already recorded`,
+      { type: document.type, version: document.version },
+    );
+  }
+  return [...documents, document];
 }
 
 export function validateProgramme(programme: Programme, report: DocumentInput, stamp: Stamp): Programme {
@@ -157,17 +169,8 @@ export function changeProgrammeState(
 }
 
 export function addDocument(programme: Programme, type: DocumentType, input: DocumentInput, stamp: Stamp): Programme {
-  if (programme.documents.some((d) => d.type === type && d.version === input.version)) {
-    throw new RegistryError(ErrorCode.CONFLICT, `a ${type} version ${String(input.version)} is already recorded`, {
-      type,
-      version: input.version,
-    });
-  }
-  return {
-    ...programme,
-    documents: [...programme.documents, newDocumentReference(type, input, stamp)],
-    updated: stamp,
-  };
+  const documents = appendDocument(programme.documents, newDocumentReference(type, input, stamp));
+  return { ...programme, documents, updated: stamp };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { commonName, parseIdentityId } from '../../src/domain/identity';
+import { parseIdentityId } from '../../src/domain/identity';
 
 describe('caller identity', () => {
   it('splits a Fabric client identity id into subject and issuer', () => {
@@ -14,11 +14,5 @@ describe('caller identity', () => {
   it('rejects an id that is not an X.509 identity', () => {
     expect(() => parseIdentityId('GovernmentMSP', 'idemix::something')).to.throw(TypeError, /not an X.509/);
     expect(() => parseIdentityId('GovernmentMSP', 'x509::::')).to.throw(TypeError);
-  });
-
-  it('reads the common name of a DN in either notation', () => {
-    expect(commonName('/C=XX/O=Government/OU=client/CN=user1')).to.equal('user1');
-    expect(commonName('C=XX, O=Certifier, CN=peer0')).to.equal('peer0');
-    expect(commonName('/C=XX/O=Government')).to.equal(undefined);
   });
 });

@@ -1,5 +1,7 @@
 // Real X.509 certificates for unit tests, issued by a per-organisation test CA with EC P-256
 // keys, optionally carrying Fabric CA's attribute extension (carbon.companyId, carbon.role).
+// @peculiar/x509 needs the Reflect metadata API loaded before it.
+import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
