@@ -72,7 +72,6 @@ export class OrganisationContract extends Contract {
     await saveUser(
       ctx,
       newUser({ userId, ...identity, companyId: org.companyId, role: 'Admin', ...request.admin }, stamp),
-      true,
     );
     emitEvent(ctx, 'RegistryBootstrapped', { companyId: org.companyId, userId });
     return JSON.stringify(org);
@@ -110,7 +109,6 @@ export class OrganisationContract extends Contract {
     await saveUser(
       ctx,
       newUser({ userId, ...identity, companyId: org.companyId, role: 'Admin', ...request.admin }, stamp),
-      true,
     );
     emitEvent(ctx, 'OrganisationApplied', { companyId: org.companyId, userId });
     return JSON.stringify(org);

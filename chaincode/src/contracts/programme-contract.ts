@@ -158,8 +158,8 @@ export class ProgrammeContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async GetProgrammeByNumber(ctx: Context, programmeId: string): Promise<string> {
-    const n = Number(programmeId);
-    if (!Number.isSafeInteger(n) || n < 1) {
+    const n = /^[1-9]\d{0,14}$/.test(programmeId) ? Number(programmeId) : Number.NaN;
+    if (!Number.isSafeInteger(n)) {
       throw new RegistryError(ErrorCode.INVALID_ARGUMENT, 'programmeId: a positive whole number', { programmeId });
     }
     return JSON.stringify(await loadProgrammeByNumber(ctx, n));

@@ -46,7 +46,7 @@ export class UserContract extends Contract {
     }
     if (before.role === 'Admin' && role !== 'Admin') await this.#keepAnAdmin(ctx, before);
     const after = changeUserRole(before, role, caller.stamp);
-    await saveUser(ctx, after, false);
+    await saveUser(ctx, after, before);
     emitEvent(ctx, 'UserChanged', { companyId: after.companyId, userId, role });
     return JSON.stringify(after);
   }
@@ -83,11 +83,11 @@ export class UserContract extends Contract {
   async ListUsers(ctx: Context, requestJson: string): Promise<string> {
     const r = parseInput(listUsersRequest, requestJson, 'request');
     await loadOrganisation(ctx, r.companyId);
-    const page = await pageByIndex<User>(ctx, KeyPrefix.USER_BY_COMPANY, [r.companyId], r.pageSize, r.bookmark, (id) =>
+    const partial = r.state === undefined ? [r.companyId] : [r.companyId, r.state];
+    const page = await pageByIndex<User>(ctx, KeyPrefix.USER_BY_COMPANY, partial, r.pageSize, r.bookmark, (id) =>
       userKey(ctx, id),
     );
-    const records = r.state === undefined ? page.records : page.records.filter((u) => u.state === r.state);
-    return JSON.stringify({ ...page, records });
+    return JSON.stringify(page);
   }
 
   @Transaction(false)
@@ -104,7 +104,7 @@ export class UserContract extends Contract {
     this.#assertMayDecide(caller, before);
     if (action === 'suspend' && before.role === 'Admin') await this.#keepAnAdmin(ctx, before);
     const after = changeUserState(before, action, caller.stamp, reason);
-    await saveUser(ctx, after, false);
+    await saveUser(ctx, after, before);
     emitEvent(ctx, 'UserStateChanged', { action, companyId: after.companyId, userId, state: after.state });
     return JSON.stringify(after);
   }

@@ -85,6 +85,14 @@ export function newOrganisation(
   action: string,
   stamp: Stamp,
 ): Organisation {
+  // There is one government per registry, created by the bootstrap and never by registration.
+  if (input.companyRole === 'Government' && action !== 'bootstrap') {
+    throw new RegistryError(
+      ErrorCode.INVALID_ARGUMENT,
+      'companyRole: the government organisation is created once, by the bootstrap',
+      { companyRole: input.companyRole },
+    );
+  }
   if (!hostMspAllowed(input.companyRole, input.hostMspId)) {
     throw new RegistryError(
       ErrorCode.INVALID_ARGUMENT,

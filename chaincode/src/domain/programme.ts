@@ -45,6 +45,8 @@ export interface Programme extends ProgrammeFields {
   readonly stateHistory: readonly StateChange<ProgrammeState>[];
   readonly documents: readonly DocumentReference[];
   readonly authorisation?: Authorisation;
+  /** Unit numbering of issued credits: they run per programme across issuances. */
+  readonly credits?: { readonly issued: number; readonly nextUnit: number };
   readonly created: Stamp;
   readonly updated: Stamp;
 }
@@ -194,4 +196,23 @@ export function assertOpen(programme: Programme): void {
       state: programme.state,
     });
   }
+}
+
+/**
+ * Records an issuance of `quantity` units on the programme: returns the updated record and the
+ * first unit number of the issuance. Only an Authorised programme issues credits.
+ */
+export function recordIssuance(
+  programme: Programme,
+  quantity: number,
+  stamp: Stamp,
+): { programme: Programme; firstUnit: number } {
+  if (programme.state !== 'Authorised' || !programme.authorisation) {
+    throw new RegistryError(ErrorCode.INVALID_STATE, `programme ${programme.externalId} is ${programme.state}`, {
+      state: programme.state,
+    });
+  }
+  const credits = programme.credits ?? { issued: 0, nextUnit: 1 };
+  const updated = { issued: credits.issued + quantity, nextUnit: credits.nextUnit + quantity };
+  return { programme: { ...programme, credits: updated, updated: stamp }, firstUnit: credits.nextUnit };
 }

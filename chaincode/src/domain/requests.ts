@@ -22,10 +22,12 @@ export const organisationApprovalRequest = z.strictObject({
   reason: reasonSchema.optional(),
 });
 export const contactUpdateRequest = z.strictObject({ companyId: companyIdSchema, contact: contactSchema });
-export const listOrganisationsRequest = pageRequestSchema.extend({
-  state: z.enum(ORGANISATION_STATES).optional(),
-  companyRole: z.enum(COMPANY_ROLES).optional(),
-});
+export const listOrganisationsRequest = pageRequestSchema
+  .extend({
+    state: z.enum(ORGANISATION_STATES).optional(),
+    companyRole: z.enum(COMPANY_ROLES).optional(),
+  })
+  .refine((r) => r.state === undefined || r.companyRole === undefined, 'filter by at most one of state, companyRole');
 
 export const registerUserRequest = userInputSchema;
 export const changeRoleRequest = z.strictObject({ userId: userIdSchema, role: z.enum(USER_ROLES) });

@@ -55,6 +55,6 @@ export async function registerUserOf(
     { userId, ...identity, companyId: org.companyId, role: input.role, name: input.name, email: input.email },
     stamp,
   );
-  await saveUser(ctx, user, true);
+  await saveUser(ctx, user);
   return user;
 }

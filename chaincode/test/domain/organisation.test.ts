@@ -48,10 +48,12 @@ describe('organisation host MSP', () => {
       it(`${allowed ? 'lets' : 'does not let'} ${mspId} host a ${role}`, () => {
         expect(hostMspAllowed(role, mspId)).to.equal(allowed);
         const input = organisationInput('ORG-1', role, mspId);
+        // The government comes into being only through the bootstrap; every other role by registration.
+        const action = role === 'Government' ? 'bootstrap' : 'apply';
         if (allowed) {
-          expect(newOrganisation(input, 'Pending', 'apply', CREATED).hostMspId).to.equal(mspId);
+          expect(newOrganisation(input, 'Pending', action, CREATED).hostMspId).to.equal(mspId);
         } else {
-          const error = registryErrorOf(() => newOrganisation(input, 'Pending', 'apply', CREATED));
+          const error = registryErrorOf(() => newOrganisation(input, 'Pending', action, CREATED));
           expect(error.code).to.equal('INVALID_ARGUMENT');
           expect(error.message).to.match(/^hostMspId: /);
           expect(error.details).to.deep.equal({ companyRole: role, hostMspId: mspId });
@@ -59,6 +61,16 @@ describe('organisation host MSP', () => {
       });
     });
   }
+
+  it('refuses a Government organisation made any other way than by the bootstrap', () => {
+    for (const action of ['apply', 'register']) {
+      const error = registryErrorOf(() =>
+        newOrganisation(organisationInput('GOV2', 'Government', 'GovernmentMSP'), 'Active', action, CREATED),
+      );
+      expect(error.code).to.equal('INVALID_ARGUMENT');
+      expect(error.message).to.match(/^companyRole: /);
+    }
+  });
 
   it('lets a partner registry be hosted by any MSP of another country', () => {
     expect(hostMspAllowed('PartnerRegistry', 'VanuatuRegistryMSP')).to.equal(true);

@@ -141,6 +141,8 @@ export class FakeLedger {
       getStateValidationParameter: (key: string) =>
         Promise.resolve(new Uint8Array(validationParameters.get(key) ?? Buffer.alloc(0))),
       setEvent: (name: string, payload: Uint8Array) => {
+        // Fabric keeps only the last event of a transaction; the registry promises exactly one.
+        if (event) throw new Error(`a transaction emits one event: ${event.name} and then ${name}`);
         event = { name, payload: JSON.parse(Buffer.from(payload).toString('utf8')) as unknown };
       },
       getMspID: () => 'GovernmentMSP',
