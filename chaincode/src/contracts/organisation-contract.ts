@@ -28,6 +28,7 @@ import { pageByIndex } from '../ledger/indexes';
 import { KeyPrefix } from '../ledger/keys';
 import { loadOrganisation, readRegistry, registryKey, saveOrganisation } from '../ledger/organisation-store';
 import { saveUser } from '../ledger/user-store';
+import { freezeHoldings, unfreezeHoldings } from '../ledger/freezes';
 import { callerOf, emitEvent, parseInput, readRecord, stampOf, writeRecord } from '../ledger/transaction';
 import { registerUserOf } from '../ledger/user-registration';
 
@@ -220,6 +221,9 @@ export class OrganisationContract extends Contract {
     if (before.companyRole === 'Government') forbid('the government organisation cannot be decided on', { companyId });
     const after = changeOrganisationState(before, action, caller.stamp, reason);
     await saveOrganisation(ctx, after, before);
+    // A suspended holder's credits are frozen with it, and thawed when it is reactivated.
+    if (action === 'suspend') await freezeHoldings(ctx, companyId, 'OrganisationSuspended', caller.stamp);
+    if (action === 'reactivate') await unfreezeHoldings(ctx, companyId, 'OrganisationSuspended', caller.stamp);
     emitEvent(ctx, 'OrganisationStateChanged', { action, companyId, state: after.state });
     return JSON.stringify(after);
   }

@@ -23,6 +23,18 @@ export const OPERATIONS = [
   'programme.reinstate',
   'programme.close',
   'programme.addDocument',
+  'monitoring.submit',
+  'monitoring.verify',
+  'monitoring.reject',
+  'credits.issue',
+  'credits.send',
+  'credits.request',
+  'credits.decideRequest',
+  'credits.cancelRequest',
+  'credits.retire',
+  'credits.decideRetirement',
+  'credits.cancel',
+  'credits.freeze',
 ] as const;
 
 export type Operation = (typeof OPERATIONS)[number];
@@ -31,6 +43,8 @@ type Grant = Partial<Record<CompanyRole, readonly UserRole[]>>;
 
 const ADMIN = ['Admin'] as const;
 const WORKERS = ['Admin', 'Manager'] as const;
+/** Organisations that hold credits in their own account (partner registries come with Article 6). */
+const HOLDERS: Grant = { Government: WORKERS, ProgrammeDeveloper: WORKERS };
 const EVERY_ORGANISATION_ADMIN: Grant = {
   Government: ADMIN,
   Certifier: ADMIN,
@@ -58,7 +72,21 @@ export const PERMISSIONS: Readonly<Record<Operation, Grant>> = {
   'programme.reinstate': { Government: WORKERS },
   'programme.close': { Government: WORKERS },
   'programme.addDocument': { ProgrammeDeveloper: WORKERS, Certifier: WORKERS, Government: WORKERS },
+  'monitoring.submit': { ProgrammeDeveloper: WORKERS },
+  'monitoring.verify': { Certifier: WORKERS },
+  'monitoring.reject': { Certifier: WORKERS },
+  'credits.issue': { Government: WORKERS },
+  'credits.send': HOLDERS,
+  'credits.request': HOLDERS,
+  'credits.decideRequest': HOLDERS,
+  'credits.cancelRequest': HOLDERS,
+  'credits.retire': HOLDERS,
+  'credits.decideRetirement': { Government: WORKERS },
+  'credits.cancel': { Government: WORKERS },
+  'credits.freeze': { Government: WORKERS },
 };
+
+export const HOLDER_ROLES: readonly CompanyRole[] = ['Government', 'ProgrammeDeveloper'];
 
 export function isAllowed(companyRole: CompanyRole, userRole: UserRole, operation: Operation): boolean {
   return PERMISSIONS[operation][companyRole]?.includes(userRole) ?? false;

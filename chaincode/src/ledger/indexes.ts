@@ -32,8 +32,8 @@ export interface Page<T> {
 }
 
 /**
- * One page of records found through an index: the index's last attribute names the record, which
- * `recordKey` turns into the record's key. Pagination is only allowed in read-only queries.
+ * One page of records found through an index: `recordKey` turns an index entry (its last attribute,
+ * and all of them) into the record's key. Pagination is only allowed in read-only queries.
  */
 export async function pageByIndex<T>(
   ctx: Context,
@@ -41,7 +41,7 @@ export async function pageByIndex<T>(
   partial: string[],
   pageSize: number,
   bookmark: string,
-  recordKey: (id: string) => string,
+  recordKey: (id: string, attributes: readonly string[]) => string,
 ): Promise<Page<T>> {
   const { iterator, metadata } = await ctx.stub.getStateByPartialCompositeKeyWithPagination(
     prefix,
@@ -49,10 +49,9 @@ export async function pageByIndex<T>(
     pageSize,
     bookmark,
   );
-  const ids = await recordIds(ctx, iterator);
   const records: T[] = [];
-  for (const id of ids) {
-    const record = await readRecord<T>(ctx, recordKey(id));
+  for (const attributes of await indexEntries(ctx, iterator)) {
+    const record = await readRecord<T>(ctx, recordKey(attributes[attributes.length - 1] ?? '', attributes));
     if (record !== undefined) records.push(record);
   }
   const more = metadata.fetchedRecordsCount === pageSize && metadata.bookmark !== '';
@@ -61,20 +60,19 @@ export async function pageByIndex<T>(
 
 /** Every record id under an index prefix; only for small sets (e.g. one company's users). */
 export async function allIdsByIndex(ctx: Context, prefix: KeyPrefix, partial: string[]): Promise<string[]> {
-  return recordIds(ctx, await ctx.stub.getStateByPartialCompositeKey(prefix, partial));
+  const entries = await indexEntries(ctx, await ctx.stub.getStateByPartialCompositeKey(prefix, partial));
+  return entries.map((attributes) => attributes[attributes.length - 1] ?? '');
 }
 
-/** The record ids named by the last attribute of each index key; closes the iterator. */
-async function recordIds(ctx: Context, iterator: Iterators.StateQueryIterator): Promise<string[]> {
-  const ids: string[] = [];
+/** The attributes of each index key; closes the iterator. */
+async function indexEntries(ctx: Context, iterator: Iterators.StateQueryIterator): Promise<string[][]> {
+  const entries: string[][] = [];
   try {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      const { attributes } = ctx.stub.splitCompositeKey(next.value.key);
-      const id = attributes[attributes.length - 1];
-      if (id !== undefined) ids.push(id);
+      entries.push(ctx.stub.splitCompositeKey(next.value.key).attributes);
     }
   } finally {
     await iterator.close();
   }
-  return ids;
+  return entries;
 }

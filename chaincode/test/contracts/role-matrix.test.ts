@@ -15,6 +15,7 @@ import {
   newIdentity,
   registryFixture,
   type Company,
+  type CreditFixture,
   type RegistryFixture,
 } from '../support/registry-fixture';
 
@@ -39,6 +40,18 @@ const MATRIX: Record<Operation, [string, string, string, string, string]> = {
   'programme.reinstate': /*      */ ['AM', '-', '-', '-', '-'],
   'programme.close': /*          */ ['AM', '-', '-', '-', '-'],
   'programme.addDocument': /*    */ ['AM', 'AM', 'AM', '-', '-'],
+  'monitoring.submit': /*        */ ['-', '-', 'AM', '-', '-'],
+  'monitoring.verify': /*        */ ['-', 'AM', '-', '-', '-'],
+  'monitoring.reject': /*        */ ['-', 'AM', '-', '-', '-'],
+  'credits.issue': /*            */ ['AM', '-', '-', '-', '-'],
+  'credits.send': /*             */ ['AM', '-', 'AM', '-', '-'],
+  'credits.request': /*          */ ['AM', '-', 'AM', '-', '-'],
+  'credits.decideRequest': /*    */ ['AM', '-', 'AM', '-', '-'],
+  'credits.cancelRequest': /*    */ ['AM', '-', 'AM', '-', '-'],
+  'credits.retire': /*           */ ['AM', '-', 'AM', '-', '-'],
+  'credits.decideRetirement': /* */ ['AM', '-', '-', '-', '-'],
+  'credits.cancel': /*           */ ['AM', '-', '-', '-', '-'],
+  'credits.freeze': /*           */ ['AM', '-', '-', '-', '-'],
 };
 
 const COMPANY_OF_ROLE: Record<CompanyRole, string> = {
@@ -73,6 +86,11 @@ const reason = 'as decided by the registry';
 const next = () => String(++counter);
 
 /** For each operation, a valid request aimed at what the caller's own organisation may act on. */
+const { monitoring: m, issuance: i, transfer: t, retirement: r, custody: c } = contracts;
+const isGov = (own: Company) => own.companyId === 'GOV';
+let credits: CreditFixture;
+const now = (call: Call) => Promise.resolve(call);
+
 const REQUESTS: Record<Operation, (own: Company) => Promise<Call>> = {
   'organisation.register': async () => {
     const admin = await newIdentity('DeveloperMSP');
@@ -127,6 +145,40 @@ const REQUESTS: Record<Operation, (own: Company) => Promise<Call>> = {
     };
     return Promise.resolve((ctx) => p.AddProgrammeDocument(ctx, json(request)));
   },
+  'monitoring.submit': () => {
+    const report = { sha256: sha(5), uri: 'https://docs.example.org/m.pdf' };
+    const period = { periodStart: '2025-07-01', periodEnd: '2025-12-31', claimedReductions: 100 };
+    return now((ctx) => m.SubmitMonitoringReport(ctx, json({ externalId: 'P-AUTHORISED', ...period, report })));
+  },
+  'monitoring.verify': () => {
+    const verificationReport = { sha256: sha(6), uri: 'https://docs.example.org/v.pdf' };
+    const request = { externalId: 'P-AUTHORISED', round: 3, verifiedReductions: 400, verificationReport };
+    return now((ctx) => m.VerifyMonitoringReport(ctx, json(request)));
+  },
+  'monitoring.reject': () =>
+    now((ctx) => m.RejectMonitoringReport(ctx, json({ externalId: 'P-AUTHORISED', round: 3, reason }))),
+  'credits.issue': () =>
+    now((ctx) => i.IssueCredits(ctx, json({ externalId: 'P-AUTHORISED', round: 2, quantity: 1000 }))),
+  'credits.send': (own) => now((ctx) => t.SendCredits(ctx, json({ to: isGov(own) ? 'DEV' : 'GOV', quantity: 10 }))),
+  'credits.request': (own) =>
+    now((ctx) => t.RequestCredits(ctx, json({ from: isGov(own) ? 'DEV' : 'GOV', quantity: 10 }))),
+  'credits.decideRequest': (own) => {
+    const requestId = isGov(own) ? credits.requestFromGov : credits.requestFromDev;
+    return now((ctx) => t.ApproveTransferRequest(ctx, json({ requestId })));
+  },
+  'credits.cancelRequest': (own) => {
+    const requestId = isGov(own) ? credits.requestFromDev : credits.requestFromGov;
+    return now((ctx) => t.CancelTransferRequest(ctx, json({ requestId, reason })));
+  },
+  'credits.retire': () =>
+    now((ctx) =>
+      r.RetireCredits(ctx, json({ quantity: 10, beneficiary: 'A school', category: 'VoluntaryCancellation' })),
+    ),
+  'credits.decideRetirement': () =>
+    now((ctx) => r.ApproveRetirement(ctx, json({ retirementId: credits.pendingRetirement }))),
+  'credits.cancel': () =>
+    now((ctx) => c.CancelCredits(ctx, json({ holder: 'DEV', quantity: 10, reason: 'Reversal', note: reason }))),
+  'credits.freeze': () => now((ctx) => c.FreezeCredits(ctx, json({ serial: credits.devSerial, reason }))),
 };
 
 describe('role × operation matrix', function () {
@@ -134,6 +186,7 @@ describe('role × operation matrix', function () {
   let fixture: RegistryFixture;
   before(async () => {
     fixture = await registryFixture();
+    credits = fixture.credits;
   });
 
   it('covers every operation of the permission table', () => {

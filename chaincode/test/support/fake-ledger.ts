@@ -30,6 +30,13 @@ function splitCompositeKey(key: string): { objectType: string; attributes: strin
   return { objectType: parts[0] ?? '', attributes: parts.slice(1) };
 }
 
+function assertSimpleKeys(...keys: string[]): void {
+  for (const key of keys) {
+    if (key.startsWith(SEP))
+      throw new Error(`first character of the key [${key}] contains a null character which is not allowed`);
+  }
+}
+
 function iteratorOver<T>(items: T[]) {
   let index = 0;
   return {
@@ -87,6 +94,9 @@ export class FakeLedger {
     const { state, validationParameters, history } = this;
 
     const sortedKeysWithPrefix = (prefix: string) => [...state.keys()].filter((k) => k.startsWith(prefix)).sort();
+    // As on a peer: [startKey, endKey) over simple keys only (composite keys start with U+0000).
+    const rangeOf = (startKey: string, endKey: string) =>
+      [...state.keys()].filter((k) => !k.startsWith(SEP) && k >= startKey && k < endKey).sort();
     const stub = {
       getTxID: () => txId,
       getChannelID: () => 'carbon-registry',
@@ -117,6 +127,21 @@ export class FakeLedger {
         const keys = sortedKeysWithPrefix(compositeKey(objectType, attributes)).filter(
           (k) => bookmark === '' || k >= bookmark,
         );
+        const page = keys.slice(0, pageSize);
+        return Promise.resolve({
+          iterator: iteratorOver(page.map((key) => ({ namespace: 'carbon', key, value: state.get(key) }))),
+          metadata: { fetchedRecordsCount: page.length, bookmark: keys[pageSize] ?? '' },
+        });
+      },
+      getStateByRange: (startKey: string, endKey: string) => {
+        assertSimpleKeys(startKey, endKey);
+        return Promise.resolve(
+          iteratorOver(rangeOf(startKey, endKey).map((key) => ({ namespace: 'carbon', key, value: state.get(key) }))),
+        );
+      },
+      getStateByRangeWithPagination: (startKey: string, endKey: string, pageSize: number, bookmark = '') => {
+        assertSimpleKeys(startKey, endKey);
+        const keys = rangeOf(bookmark === '' ? startKey : bookmark, endKey);
         const page = keys.slice(0, pageSize);
         return Promise.resolve({
           iterator: iteratorOver(page.map((key) => ({ namespace: 'carbon', key, value: state.get(key) }))),

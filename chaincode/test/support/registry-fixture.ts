@@ -3,7 +3,13 @@
 // and a suspended one), organisations in every state, and programmes in every lifecycle state.
 // Tests clone `ledger` so every case starts from the same world state.
 import type { Context } from 'fabric-contract-api';
+import { CreditContract } from '../../src/contracts/credit-contract';
+import { CustodyContract } from '../../src/contracts/custody-contract';
+import { IssuanceContract } from '../../src/contracts/issuance-contract';
+import { MonitoringContract } from '../../src/contracts/monitoring-contract';
 import { OrganisationContract } from '../../src/contracts/organisation-contract';
+import { RetirementContract } from '../../src/contracts/retirement-contract';
+import { TransferContract } from '../../src/contracts/transfer-contract';
 import { ProgrammeContract } from '../../src/contracts/programme-contract';
 import { SystemContract } from '../../src/contracts/system-contract';
 import { UserContract } from '../../src/contracts/user-contract';
@@ -18,6 +24,12 @@ export const contracts = {
   user: new UserContract(),
   programme: new ProgrammeContract(),
   system: new SystemContract(),
+  monitoring: new MonitoringContract(),
+  issuance: new IssuanceContract(),
+  transfer: new TransferContract(),
+  retirement: new RetirementContract(),
+  custody: new CustodyContract(),
+  credit: new CreditContract(),
 };
 
 export interface Member extends FakeCaller {
@@ -72,6 +84,22 @@ export interface RegistryFixture {
   readonly companies: Readonly<Record<string, Company>>;
   /** The GovernmentMSP admin identity that bootstrapped the registry (an Admin of GOV). */
   readonly bootstrapAdmin: Member;
+  /** The Admins who applied for DEV-PENDING, DEV-ACTIVE and DEV-SUSPENDED. */
+  readonly applicants: Readonly<Record<string, Member>>;
+  readonly credits: CreditFixture;
+}
+
+/**
+ * Credits of P-AUTHORISED (programme 1): round 1 issued 6000 to DEV, which sent 2000 to GOV;
+ * round 2 verified (1000) and not issued; round 3 submitted. Pending: GOV's request of 100 from
+ * DEV, DEV's request of 100 from GOV, DEV's retirement of 50 for use abroad.
+ */
+export interface CreditFixture {
+  readonly requestFromDev: string;
+  readonly requestFromGov: string;
+  readonly pendingRetirement: string;
+  /** DEV's Active block. */
+  readonly devSerial: string;
 }
 
 async function registerMember(
@@ -153,13 +181,15 @@ async function buildFixture(): Promise<RegistryFixture> {
     companies[c.companyId] = await populateCompany(ledger, adminMember, c.companyId, c.companyRole, c.mspId);
   }
 
-  await addOrganisationsInEveryState(ledger, bootstrapAdmin);
+  const applicants = await addOrganisationsInEveryState(ledger, bootstrapAdmin);
   await addProgrammesInEveryState(ledger, bootstrapAdmin, companies);
-  return { ledger, companies, bootstrapAdmin };
+  const credits = await addCredits(ledger, bootstrapAdmin, companies);
+  return { ledger, companies, bootstrapAdmin, applicants, credits };
 }
 
 /** DEV-PENDING (applied), DEV-ACTIVE (to suspend), DEV-SUSPENDED (to reactivate). */
-async function addOrganisationsInEveryState(ledger: FakeLedger, gov: Member): Promise<void> {
+async function addOrganisationsInEveryState(ledger: FakeLedger, gov: Member): Promise<Record<string, Member>> {
+  const applicants: Record<string, Member> = {};
   for (const companyId of ['DEV-PENDING', 'DEV-ACTIVE', 'DEV-SUSPENDED']) {
     const applicant = await newIdentity('DeveloperMSP');
     await invoke(ledger, applicant, (ctx) =>
@@ -171,6 +201,8 @@ async function addOrganisationsInEveryState(ledger: FakeLedger, gov: Member): Pr
         }),
       ),
     );
+    const me = await invoke<{ userId: string }>(ledger, applicant, (ctx) => contracts.user.WhoAmI(ctx));
+    applicants[companyId] = { ...applicant, companyId, role: 'Admin', userId: me.userId };
   }
   const decide = (name: 'ApproveOrganisation' | 'SuspendOrganisation', companyId: string) =>
     invoke(ledger, gov, (ctx) =>
@@ -179,6 +211,7 @@ async function addOrganisationsInEveryState(ledger: FakeLedger, gov: Member): Pr
   await decide('ApproveOrganisation', 'DEV-ACTIVE');
   await decide('ApproveOrganisation', 'DEV-SUSPENDED');
   await decide('SuspendOrganisation', 'DEV-SUSPENDED');
+  return applicants;
 }
 
 /** P-SUBMITTED, P-VALIDATED, P-AUTHORISED, P-SUSPENDED, proposed by DEV and assigned to CERT. */
@@ -210,6 +243,66 @@ async function addProgrammesInEveryState(
   await invoke(ledger, gov, (ctx) =>
     contracts.programme.SuspendProgramme(ctx, JSON.stringify({ externalId: 'P-SUSPENDED', reason: 'under review' })),
   );
+}
+
+async function addCredits(ledger: FakeLedger, gov: Member, companies: Record<string, Company>): Promise<CreditFixture> {
+  const developer = companies.DEV?.users.Manager;
+  const certifier = companies.CERT?.users.Manager;
+  if (!developer || !certifier) throw new Error('fixture: DEV and CERT must exist');
+  const json = JSON.stringify;
+  const externalId = 'P-AUTHORISED';
+  const periods = [
+    ['2024-01-01', '2024-06-30', 10_000],
+    ['2024-07-01', '2024-12-31', 1000],
+    ['2025-01-01', '2025-06-30', 500],
+  ] as const;
+  for (const [i, [periodStart, periodEnd, claimed]] of periods.entries()) {
+    const report = { sha256: sha(20 + i), uri: 'https://docs.example.org/monitoring.pdf' };
+    await invoke(ledger, developer, (ctx) =>
+      contracts.monitoring.SubmitMonitoringReport(
+        ctx,
+        json({ externalId, periodStart, periodEnd, claimedReductions: claimed, report }),
+      ),
+    );
+    if (i === 2) break;
+    const verificationReport = { sha256: sha(30 + i), uri: 'https://docs.example.org/verification.pdf' };
+    await invoke(ledger, certifier, (ctx) =>
+      contracts.monitoring.VerifyMonitoringReport(
+        ctx,
+        json({ externalId, round: i + 1, verifiedReductions: claimed, verificationReport }),
+      ),
+    );
+  }
+  await invoke(ledger, gov, (ctx) =>
+    contracts.issuance.IssueCredits(ctx, json({ externalId, round: 1, quantity: 6000 })),
+  );
+  await invoke(ledger, developer, (ctx) => contracts.transfer.SendCredits(ctx, json({ to: 'GOV', quantity: 2000 })));
+  const fromDev = await invoke<{ requestId: string }>(ledger, gov, (ctx) =>
+    contracts.transfer.RequestCredits(ctx, json({ from: 'DEV', quantity: 100 })),
+  );
+  const fromGov = await invoke<{ requestId: string }>(ledger, developer, (ctx) =>
+    contracts.transfer.RequestCredits(ctx, json({ from: 'GOV', quantity: 100 })),
+  );
+  const abroad = await invoke<{ retirementId: string }>(ledger, developer, (ctx) =>
+    contracts.retirement.RetireCredits(
+      ctx,
+      json({
+        quantity: 50,
+        beneficiary: 'Airline',
+        category: 'OtherInternationalMitigationPurposes',
+        useAbroad: { country: 'CH' },
+      }),
+    ),
+  );
+  const devBlocks = await invoke<{ records: { serial: string }[] }>(ledger, gov, (ctx) =>
+    contracts.credit.ListBlocks(ctx, json({ holder: 'DEV', state: 'Active' })),
+  );
+  return {
+    requestFromDev: fromDev.requestId,
+    requestFromGov: fromGov.requestId,
+    pendingRetirement: abroad.retirementId,
+    devSerial: devBlocks.records[0]?.serial ?? '',
+  };
 }
 
 let shared: Promise<RegistryFixture> | undefined;
