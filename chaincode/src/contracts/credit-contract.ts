@@ -9,7 +9,7 @@ import type { Programme } from '../domain/programme';
 import { reconcile } from '../domain/reconciliation';
 import { ErrorCode, RegistryError } from '../errors';
 import { blockBySerial, blockHoldingUnit, programmeBlocks } from '../ledger/block-store';
-import { pageByIndex } from '../ledger/indexes';
+import { pageByIndex, pageMetadata } from '../ledger/indexes';
 import { blockKey, KeyPrefix, programmeBlockRange } from '../ledger/keys';
 import { loadProgrammeByNumber } from '../ledger/programme-store';
 import { parseInput, readRecord, stateKey } from '../ledger/transaction';
@@ -64,21 +64,16 @@ export class CreditContract extends Contract {
     const r = parseInput(listBlocksRequest, requestJson, 'request');
     if (r.programmeId !== undefined) {
       const { start, end } = programmeBlockRange(r.programmeId);
-      const { iterator, metadata } = await ctx.stub.getStateByRangeWithPagination(start, end, r.pageSize, r.bookmark);
+      const response = await ctx.stub.getStateByRangeWithPagination(start, end, r.pageSize, r.bookmark);
       const records: CreditBlock[] = [];
       try {
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        for (let next = await response.iterator.next(); !next.done; next = await response.iterator.next()) {
           records.push(JSON.parse(Buffer.from(next.value.value).toString('utf8')) as CreditBlock);
         }
       } finally {
-        await iterator.close();
+        await response.iterator.close();
       }
-      const more = metadata.fetchedRecordsCount === r.pageSize && metadata.bookmark !== '';
-      return JSON.stringify({
-        records,
-        fetchedRecordsCount: metadata.fetchedRecordsCount,
-        bookmark: more ? metadata.bookmark : '',
-      });
+      return JSON.stringify({ records, ...pageMetadata(response, records.length, r.pageSize) });
     }
     const partial = r.state === undefined ? [r.holder ?? ''] : [r.holder ?? '', r.state];
     // Holder index entries are [holder, state, vintage, programmeId, endUnit].

@@ -43,19 +43,27 @@ export async function pageByIndex<T>(
   bookmark: string,
   recordKey: (id: string, attributes: readonly string[]) => string,
 ): Promise<Page<T>> {
-  const { iterator, metadata } = await ctx.stub.getStateByPartialCompositeKeyWithPagination(
-    prefix,
-    partial,
-    pageSize,
-    bookmark,
-  );
+  const response = await ctx.stub.getStateByPartialCompositeKeyWithPagination(prefix, partial, pageSize, bookmark);
   const records: T[] = [];
-  for (const attributes of await indexEntries(ctx, iterator)) {
+  const entries = await indexEntries(ctx, response.iterator);
+  for (const attributes of entries) {
     const record = await readRecord<T>(ctx, recordKey(attributes[attributes.length - 1] ?? '', attributes));
     if (record !== undefined) records.push(record);
   }
-  const more = metadata.fetchedRecordsCount === pageSize && metadata.bookmark !== '';
-  return { records, fetchedRecordsCount: metadata.fetchedRecordsCount, bookmark: more ? metadata.bookmark : '' };
+  return { records, ...pageMetadata(response, entries.length, pageSize) };
+}
+
+/**
+ * The page's count and the bookmark of the next page. The peer sends no metadata for an empty
+ * page, and a bookmark on a short page only points past the end, so both mean "no more".
+ */
+export function pageMetadata(
+  response: { metadata?: { fetchedRecordsCount: number; bookmark: string } },
+  fetched: number,
+  pageSize: number,
+): { fetchedRecordsCount: number; bookmark: string } {
+  const bookmark = response.metadata?.bookmark ?? '';
+  return { fetchedRecordsCount: fetched, bookmark: fetched === pageSize ? bookmark : '' };
 }
 
 /** Every record id under an index prefix; only for small sets (e.g. one company's users). */

@@ -93,6 +93,11 @@ export class FakeLedger {
     let event: { name: string; payload: unknown } | undefined;
     const { state, validationParameters, history } = this;
 
+    // As on a peer: an empty page comes without metadata.
+    const pageResponse = (page: string[], bookmark: string) => ({
+      iterator: iteratorOver(page.map((key) => ({ namespace: 'carbon', key, value: state.get(key) }))),
+      ...(page.length > 0 ? { metadata: { fetchedRecordsCount: page.length, bookmark } } : {}),
+    });
     const sortedKeysWithPrefix = (prefix: string) => [...state.keys()].filter((k) => k.startsWith(prefix)).sort();
     // As on a peer: [startKey, endKey) over simple keys only (composite keys start with U+0000).
     const rangeOf = (startKey: string, endKey: string) =>
@@ -128,10 +133,7 @@ export class FakeLedger {
           (k) => bookmark === '' || k >= bookmark,
         );
         const page = keys.slice(0, pageSize);
-        return Promise.resolve({
-          iterator: iteratorOver(page.map((key) => ({ namespace: 'carbon', key, value: state.get(key) }))),
-          metadata: { fetchedRecordsCount: page.length, bookmark: keys[pageSize] ?? '' },
-        });
+        return Promise.resolve(pageResponse(page, keys[pageSize] ?? ''));
       },
       getStateByRange: (startKey: string, endKey: string) => {
         assertSimpleKeys(startKey, endKey);
@@ -143,10 +145,7 @@ export class FakeLedger {
         assertSimpleKeys(startKey, endKey);
         const keys = rangeOf(bookmark === '' ? startKey : bookmark, endKey);
         const page = keys.slice(0, pageSize);
-        return Promise.resolve({
-          iterator: iteratorOver(page.map((key) => ({ namespace: 'carbon', key, value: state.get(key) }))),
-          metadata: { fetchedRecordsCount: page.length, bookmark: keys[pageSize] ?? '' },
-        });
+        return Promise.resolve(pageResponse(page, keys[pageSize] ?? ''));
       },
       getHistoryForKey: (key: string) =>
         Promise.resolve(
