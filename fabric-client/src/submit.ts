@@ -23,15 +23,30 @@ export function isTransient(err: unknown): boolean {
   return false;
 }
 
+export interface Submitted {
+  readonly result: Uint8Array;
+  readonly transactionId: string;
+}
+
 export async function submitWithRetry(
   contract: Contract,
   name: string,
   args: string[],
   options: RetryOptions = DEFAULT_RETRY,
-): Promise<Uint8Array> {
+): Promise<Submitted> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await contract.submit(name, { arguments: args });
+      const transaction = await contract.newProposal(name, { arguments: args }).endorse();
+      const submitted = await transaction.submit();
+      const status = await submitted.getStatus();
+      if (!status.successful) {
+        throw new CommitError({
+          message: `transaction ${status.transactionId} failed to commit with status code ${String(status.code)}`,
+          code: status.code,
+          transactionId: status.transactionId,
+        });
+      }
+      return { result: submitted.getResult(), transactionId: status.transactionId };
     } catch (err) {
       if (attempt >= options.attempts || !isTransient(err)) throw err;
       await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** (attempt - 1)));

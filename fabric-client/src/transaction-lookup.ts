@@ -7,10 +7,15 @@ import { chaincodeErrorOf } from './errors.ts';
 
 export type LedgerOutcome = { found: false } | { found: true; valid: boolean; validationCode: number };
 
-export async function lookUpTransaction(network: Network, txId: string): Promise<LedgerOutcome> {
+/** Looks on the Gateway's own peer, or on the peers of `organisation` when given. */
+export async function lookUpTransaction(network: Network, txId: string, organisation?: string): Promise<LedgerOutcome> {
   const qscc = network.getContract('qscc');
   try {
-    const bytes = await qscc.evaluateTransaction('GetTransactionByID', network.getName(), txId);
+    const proposal = qscc.newProposal('GetTransactionByID', {
+      arguments: [network.getName(), txId],
+      ...(organisation ? { endorsingOrganizations: [organisation] } : {}),
+    });
+    const bytes = await proposal.evaluate();
     const validationCode = peer.ProcessedTransaction.deserializeBinary(bytes).getValidationcode();
     return { found: true, valid: validationCode === peer.TxValidationCode.VALID, validationCode };
   } catch (err) {
@@ -24,4 +29,25 @@ function describe(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const details = (err as { details?: { message: string }[] }).details ?? [];
   return [err.message, ...details.map((d) => d.message)].join(' | ');
+}
+
+/**
+ * Waits until every listed organisation's peer has committed the transaction. A submit returns
+ * once the Gateway's own peer committed it; another organisation's peer can be a block behind, and
+ * a transaction endorsed there next would read the old state.
+ */
+export async function waitForCommitOnPeers(
+  network: Network,
+  txId: string,
+  organisations: readonly string[],
+  timeoutMs = 15_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (const organisation of organisations) {
+    while (!(await lookUpTransaction(network, txId, organisation)).found) {
+      if (Date.now() > until)
+        throw new Error(`transaction ${txId} not committed on ${organisation} after ${String(timeoutMs)} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }

@@ -3,19 +3,12 @@
 // This is the ceiling that registry transactions are compared with. It prints figures; nothing
 // here asserts a timing.
 //   options: --in-flight 1,10,50   --seconds 20   (env CARBON_NETWORK_HOME picks the network)
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  connectGateway,
-  loadMspIdentity,
-  loadNetworkProfile,
-  lookUpTransaction,
-  organisation,
-} from '@carbon-registry/fabric-client';
-import type { Contract, Network } from '@hyperledger/fabric-gateway';
+import { connectGateway, loadMspIdentity, loadNetworkProfile, organisation } from '@carbon-registry/fabric-client';
 import { closedLoop, formatTable, percentile, type LoopResult } from './closed-loop.ts';
+import { blockCutting } from './network-settings.ts';
 import { processMemory } from './process-memory.ts';
+import { recordProbe } from './workloads.ts';
 
 const { values } = parseArgs({
   options: { 'in-flight': { type: 'string', default: '1,10,50' }, seconds: { type: 'string', default: '20' } },
@@ -31,30 +24,6 @@ const connection = connectGateway(government.peer, loadMspIdentity(government.ms
 const network = connection.gateway.getNetwork(profile.channel);
 const contract = network.getContract(profile.chaincode);
 const runId = Date.now().toString(36);
-
-/** One-key put; a submit error is checked against the ledger before it counts as a failure. */
-async function recordProbe(contract: Contract, network: Network, n: number): Promise<boolean> {
-  const transaction = await contract
-    .newProposal('system:RecordProbe', {
-      arguments: [JSON.stringify({ id: `bench-${runId}-${String(n)}`, value: 'x' })],
-    })
-    .endorse();
-  try {
-    const status = await (await transaction.submit()).getStatus();
-    return status.successful;
-  } catch (err) {
-    const outcome = await lookUpTransaction(network, transaction.getTransactionId());
-    if (outcome.found) return outcome.valid;
-    throw err;
-  }
-}
-
-function blockCutting(): string {
-  const configtx = readFileSync(join(profile.networkHome, 'channel-artifacts', 'configtx.yaml'), 'utf8');
-  const interval = /RequestBatchMaxInterval:\s*(\S+)/.exec(configtx)?.[1] ?? '?';
-  const count = /MaxMessageCount:\s*(\S+)/.exec(configtx)?.[1] ?? '?';
-  return `SmartBFT RequestBatchMaxInterval ${interval}, BatchSize.MaxMessageCount ${count} (BatchTimeout has no effect under BFT)`;
-}
 
 function row(r: LoopResult): string[] {
   const sorted = [...r.latenciesMs].sort((a, b) => a - b);
@@ -72,12 +41,12 @@ function row(r: LoopResult): string[] {
 console.log(
   `Baseline: one-key put through the Gateway (${profile.channel}/${profile.chaincode}, ${String(seconds)} s per level)`,
 );
-console.log(`Block cutting: ${blockCutting()}\n`);
+console.log(`Block cutting: ${blockCutting(profile.networkHome)}\n`);
 const results: LoopResult[] = [];
 try {
   for (const inFlight of levels) {
     process.stdout.write(`  running ${String(inFlight)} in flight …\n`);
-    const result = await closedLoop(inFlight, seconds, (n) => recordProbe(contract, network, n));
+    const result = await closedLoop(inFlight, seconds, (n) => recordProbe(contract, network, runId, n));
     results.push(result);
     for (const [message, count] of result.errors) console.log(`    ${String(count)} × ${message}`);
   }

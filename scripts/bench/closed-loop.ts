@@ -12,8 +12,8 @@ export interface LoopResult {
   readonly errors: ReadonlyMap<string, number>;
 }
 
-/** One unit of work; resolves true when the transaction committed valid. */
-export type Operation = (sequence: number) => Promise<boolean>;
+/** One unit of work by worker `worker` (0 … inFlight − 1); resolves true when it committed valid. */
+export type Operation = (sequence: number, worker: number) => Promise<boolean>;
 
 export async function closedLoop(inFlight: number, seconds: number, operation: Operation): Promise<LoopResult> {
   const deadline = Date.now() + seconds * 1000;
@@ -25,13 +25,13 @@ export async function closedLoop(inFlight: number, seconds: number, operation: O
   let failed = 0;
   const started = Date.now();
 
-  const worker = async (): Promise<void> => {
+  const worker = async (_: unknown, index: number): Promise<void> => {
     while (Date.now() < deadline) {
       const n = sequence++;
       sent++;
       const t0 = performance.now();
       try {
-        if (await operation(n)) {
+        if (await operation(n, index)) {
           committed++;
           latenciesMs.push(performance.now() - t0);
         } else {
@@ -59,4 +59,10 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function summarise(samplesMs: readonly number[]): { p50: string; p95: string; mean: string } {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+  return { p50: percentile(sorted, 50).toFixed(1), p95: percentile(sorted, 95).toFixed(1), mean: mean.toFixed(1) };
 }

@@ -81,6 +81,20 @@ csr_names() { echo "C=$REGISTRY_COUNTRY,O=$(org_msp "$1" | sed 's/MSP$//')"; }
 
 ca_url() { echo "https://$2@$HOST:$(org_ca_port "$1")"; }
 
+# enroll_into <org> <id> <secret> <msp dir> [more args…]: enrols anyone but the registrar, with a
+# throwaway client home — enrolling through the registrar's home would make fabric-ca-client
+# record the new MSP folder as the registrar's own.
+enroll_into() {
+  local org=$1 id=$2 secret=$3 msp=$4 home rc=0
+  shift 4
+  home=$(mktemp -d)
+  FABRIC_CA_CLIENT_HOME="$home" cli fabric-ca-client enroll -u "$(ca_url "$org" "$id:$secret")" -M "$msp" \
+    --caname "$(org_ca_name "$org")" --tls.certfiles "$(org_ca_home "$org")/ca-cert.pem" \
+    --csr.names "$(csr_names "$org")" "$@" || rc=$?
+  rm -rf "$home"
+  return "$rc"
+}
+
 # Node OUs tell peer, orderer, admin and client identities apart by their certificate's OU.
 write_nodeou_config() {
   local msp=$1 cacert=$2
@@ -105,7 +119,7 @@ YAML
 # enroll_msp <org> <id> <secret> <msp dir>: an identity's signing certificate and key.
 enroll_msp() {
   local org=$1 id=$2 secret=$3 msp=$4
-  ca_client "$org" enroll -u "$(ca_url "$org" "$id:$secret")" -M "$msp" --csr.names "$(csr_names "$org")" >/dev/null
+  enroll_into "$org" "$id" "$secret" "$msp" >/dev/null
   mv "$msp"/cacerts/*.pem "$msp/cacerts/ca.crt"
   mv "$msp"/keystore/*_sk "$msp/keystore/key.pem"
   write_nodeou_config "$msp" cacerts/ca.crt
@@ -115,8 +129,7 @@ enroll_msp() {
 enroll_tls() {
   local org=$1 id=$2 secret=$3 dir=$4 kind=$5 host=$6
   local tmp="$dir/.enroll"
-  ca_client "$org" enroll -u "$(ca_url "$org" "$id:$secret")" -M "$tmp" \
-    --enrollment.profile tls --csr.hosts "$host,localhost,$HOST" --csr.names "$(csr_names "$org")" >/dev/null
+  enroll_into "$org" "$id" "$secret" "$tmp" --enrollment.profile tls --csr.hosts "$host,localhost,$HOST" >/dev/null
   cp "$tmp"/tlscacerts/*.pem "$dir/ca.crt"
   cp "$tmp"/signcerts/*.pem "$dir/$kind.crt"
   cp "$tmp"/keystore/*_sk "$dir/$kind.key"
@@ -124,9 +137,12 @@ enroll_tls() {
   rm -rf "$tmp"
 }
 
+# The CA's address is always given: the registrar's client config file is not relied upon for it.
 register() {
   local org=$1 id=$2 secret=$3 type=$4
-  ca_client "$org" register --id.name "$id" --id.secret "$secret" --id.type "$type" >/dev/null
+  shift 4
+  ca_client "$org" register -u "https://$HOST:$(org_ca_port "$org")" -M "$(org_ca_home "$org")/registrar/msp" \
+    --id.name "$id" --id.secret "$secret" --id.type "$type" "$@" >/dev/null
 }
 
 # Enrols everything an organisation needs: its channel MSP, its peer and orderers (MSP + TLS),
@@ -203,12 +219,14 @@ enroll_person() {
     for pair in "${pairs[@]}"; do list+=("$pair:ecert"); done
     attrs_arg=(--id.attrs "$(IFS=,; echo "${list[*]}")")
   fi
+  # fabric-ca-client rewrites files in the registrar's folder, so one enrolment at a time per CA.
+  exec 9>"$(org_ca_home "$org")/.enroll.lock"
+  flock 9
   # "already registered" is fine: the person is enrolled again with the same subject.
-  ca_client "$org" register --id.name "$name" --id.secret "$secret" --id.type client "${attrs_arg[@]}" \
-    >/dev/null 2>&1 || true
+  register "$org" "$name" "$secret" client "${attrs_arg[@]}" 2>/dev/null || true
   rm -rf "$msp"
-  ca_client "$org" enroll -u "$(ca_url "$org" "$name:$secret")" -M "$msp" --csr.names "$(csr_names "$org")" \
-    >"$LOG_DIR/enroll-person.log" 2>&1 || fatal "enrolment of $name failed: $(tail -n 3 "$LOG_DIR/enroll-person.log")"
+  enroll_into "$org" "$name" "$secret" "$msp" >"$LOG_DIR/enroll-$name.log" 2>&1 || fatal "enrolment of $name failed: $(tail -n 3 "$LOG_DIR/enroll-$name.log")"
+  rm -f "$LOG_DIR/enroll-$name.log"
   mv "$msp"/cacerts/*.pem "$msp/cacerts/ca.crt"
   mv "$msp"/keystore/*_sk "$msp/keystore/key.pem"
   write_nodeou_config "$msp" cacerts/ca.crt

@@ -108,6 +108,16 @@ export class CustodyContract extends Contract {
     const { serial, reason } = parseInput(freezeRequest, requestJson, 'request');
     const block = await blockBySerial(ctx, serial);
     const from = action === 'freeze' ? 'Active' : 'Frozen';
+    if (action === 'unfreeze' && block.frozenBecause === 'OrganisationSuspended') {
+      throw new RegistryError(
+        ErrorCode.INVALID_STATE,
+        `block ${serial} is frozen because ${block.holder} is suspended; reactivate it instead`,
+        {
+          serial,
+          holder: block.holder,
+        },
+      );
+    }
     if (block.state !== from) {
       throw new RegistryError(ErrorCode.INVALID_STATE, `block ${serial} is ${block.state}, not ${from}`, {
         serial,

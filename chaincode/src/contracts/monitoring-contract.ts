@@ -35,7 +35,8 @@ export class MonitoringContract extends Contract {
       forbid(`${caller.organisation.companyId} is not a proponent of programme ${programme.externalId}`);
     }
     const rounds = await programmeRounds(ctx, programme.externalId);
-    const previous = rounds[rounds.length - 1];
+    // A rejected report claims nothing, so its period may be reported again (corrected).
+    const previous = rounds.filter((r) => r.state !== 'Rejected').pop();
     const round = newRound(programme, request, rounds.length + 1, previous, caller.stamp);
     await saveRound(ctx, round);
     return done(ctx, 'MonitoringReportSubmitted', round);

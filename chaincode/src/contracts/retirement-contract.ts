@@ -17,6 +17,7 @@ import { ErrorCode, RegistryError } from '../errors';
 import { authorise } from '../ledger/access';
 import { BlockChanges } from '../ledger/block-store';
 import { takeUnits } from '../ledger/credit-moves';
+import { releasedState } from '../ledger/freezes';
 import { pageByIndex } from '../ledger/indexes';
 import { KeyPrefix } from '../ledger/keys';
 import { loadRetirement, lockedBlocks, retirementKey, saveRetirement } from '../ledger/movement-store';
@@ -121,12 +122,13 @@ export class RetirementContract extends Contract {
     }
     const before = await loadRetirement(ctx, retirementId);
     const after = decideRetirement(before, action, reason, caller.stamp);
+    const released = await releasedState(ctx, before.holder);
     const changes = new BlockChanges();
     for (const block of await lockedBlocks(ctx, before.serials, retirementId)) {
       const next =
         action === 'approve'
           ? applyToBlock(block, 'retire', { state: 'Retired' }, caller.stamp, retirementId)
-          : applyToBlock(block, 'unlock', { state: 'Active' }, caller.stamp, retirementId);
+          : applyToBlock(block, 'unlock', released, caller.stamp, retirementId);
       changes.replace(block, next);
     }
     await changes.commit(ctx);

@@ -18,9 +18,11 @@ import { ErrorCode, RegistryError } from '../errors';
 import { authorise, forbid, type AuthorisedCaller } from '../ledger/access';
 import { BlockChanges } from '../ledger/block-store';
 import { takeUnits } from '../ledger/credit-moves';
+import { releasedState } from '../ledger/freezes';
 import { pageByIndex } from '../ledger/indexes';
 import { KeyPrefix } from '../ledger/keys';
 import { loadCreditHolder, loadRequest, lockedBlocks, requestKey, saveRequest } from '../ledger/movement-store';
+import { loadOrganisation } from '../ledger/organisation-store';
 import { emitEvent, parseInput } from '../ledger/transaction';
 import { z } from 'zod';
 
@@ -73,6 +75,12 @@ export class TransferContract extends Contract {
     if (r.from === to)
       throw new RegistryError(ErrorCode.INVALID_ARGUMENT, 'from: the holder and the receiver must differ');
     await loadCreditHolder(ctx, to, HOLDER_ROLES);
+    const holder = await loadOrganisation(ctx, r.from);
+    if (!HOLDER_ROLES.includes(holder.companyRole)) {
+      throw new RegistryError(ErrorCode.INVALID_STATE, `${r.from} (a ${holder.companyRole}) holds no credits`, {
+        from: r.from,
+      });
+    }
     const requestId = caller.stamp.txId;
     const changes = new BlockChanges();
     const moved = await takeUnits(ctx, changes, r.from, r.quantity, r.select, caller.stamp);
@@ -164,7 +172,8 @@ export class TransferContract extends Contract {
     const { requestId, reason } = parseInput(requestDecisionRequest, requestJson, 'request');
     const before = await this.#requestOf(ctx, caller, requestId, party);
     const after = decideRequest(before, action, reason, caller.stamp);
-    await this.#release(ctx, before, (b) => applyToBlock(b, 'unlock', { state: 'Active' }, caller.stamp, requestId));
+    const released = await releasedState(ctx, before.from);
+    await this.#release(ctx, before, (b) => applyToBlock(b, 'unlock', released, caller.stamp, requestId));
     await saveRequest(ctx, after, before);
     return done(ctx, action === 'reject' ? 'TransferRequestRejected' : 'TransferRequestCancelled', after);
   }

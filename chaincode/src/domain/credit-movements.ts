@@ -10,11 +10,16 @@ import { nextState, type Transitions } from './state-machine';
 const quantitySchema = z.number().int('a whole number of tCO2e').min(1, 'at least 1').max(MAX_CREDITS_PER_ACT);
 
 /** Which units: an explicit block (by its current serial), or the oldest vintage and lowest serial first. */
-export const unitSelectionSchema = z.strictObject({
-  serial: z.string().min(1).max(120).optional(),
-  programmeId: z.number().int().min(1).optional(),
-  vintage: z.number().int().min(1990).max(2200).optional(),
-});
+export const unitSelectionSchema = z
+  .strictObject({
+    serial: z.string().min(1).max(120).optional(),
+    programmeId: z.number().int().min(1).optional(),
+    vintage: z.number().int().min(1990).max(2200).optional(),
+  })
+  .refine((s) => s.serial === undefined || (s.programmeId === undefined && s.vintage === undefined), {
+    message: 'a serial names one block: give it alone, without programmeId or vintage',
+    path: ['serial'],
+  });
 
 export type UnitSelection = z.infer<typeof unitSelectionSchema>;
 

@@ -80,7 +80,8 @@ export const programmeInputSchema = z
       regions: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
       geometry: geometrySchema,
     }),
-    proponents: z.array(proponentSchema).min(1).max(20),
+    // Aggregated programmes (cookstoves, solar home systems) can list many proponents.
+    proponents: z.array(proponentSchema).min(1).max(100),
     costUsdCents: wholeNumberSchema,
     ghgsCovered: z.array(z.enum(GREENHOUSE_GASES)).min(1).max(GREENHOUSE_GASES.length),
     estimatedAnnualCredits: wholeNumberSchema,

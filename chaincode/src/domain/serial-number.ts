@@ -13,7 +13,7 @@ export interface SerialNumber {
   readonly vintage: number;
 }
 
-const SERIAL_PATTERN = /^([A-Z0-9]{2,12})-([A-Z]{2})-([A-Z]{2})-([1-9]\d*)-([1-9]\d*)-([1-9]\d*)-(\d{4})$/;
+const SERIAL_PATTERN = /^([A-Z0-9]{2,12})-([A-Z]{2})-([A-Z]{2})-([1-9]\d*)-([1-9]\d*)-([1-9]\d*)-([1-9]\d{3})$/;
 
 export function formatSerial(s: SerialNumber): string {
   return [

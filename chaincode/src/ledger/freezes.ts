@@ -2,7 +2,10 @@
 // organisation was suspended — unfreezing after a reactivation undoes only the latter.
 import type { Context } from 'fabric-contract-api';
 import { applyToBlock, type CreditBlock } from '../domain/credit-block';
+import type { Organisation } from '../domain/organisation';
 import type { Stamp } from '../domain/stamp';
+import { organisationKey } from './access';
+import { readRecord } from './transaction';
 import { BlockChanges, holderBlocks } from './block-store';
 
 export async function freezeHoldings(
@@ -36,4 +39,16 @@ export async function unfreezeHoldings(
   }
   await changes.commit(ctx);
   return units;
+}
+
+/**
+ * The state units return to when a lock is released: Active, unless their holder is suspended, in
+ * which case they join the rest of its frozen holdings.
+ */
+export async function releasedState(
+  ctx: Context,
+  holder: string,
+): Promise<{ state: 'Active' } | { state: 'Frozen'; frozenBecause: 'OrganisationSuspended' }> {
+  const org = await readRecord<Organisation>(ctx, organisationKey(ctx, holder));
+  return org?.state === 'Suspended' ? { state: 'Frozen', frozenBecause: 'OrganisationSuspended' } : { state: 'Active' };
 }

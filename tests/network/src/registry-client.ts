@@ -4,6 +4,7 @@ import {
   connectGateway,
   describeGatewayError,
   submitWithRetry,
+  waitForCommitOnPeers,
   loadMspIdentity,
   loadNetworkProfile,
   organisation,
@@ -46,9 +47,16 @@ export async function evaluateOnOwnPeer(session: OrgSession, name: string, ...ar
   return decoder.decode(await proposal.evaluate());
 }
 
+/**
+ * Submits and waits until every organisation's peer has the transaction, so the next step of a
+ * scenario — endorsed on whichever peers — reads what this one wrote.
+ */
 export async function submitJson(session: OrgSession, name: string, ...args: string[]): Promise<unknown> {
   try {
-    return JSON.parse(decoder.decode(await submitWithRetry(session.contract, name, args))) as unknown;
+    const { result, transactionId } = await submitWithRetry(session.contract, name, args);
+    const organisations = profile().organizations.map((o) => o.mspId);
+    await waitForCommitOnPeers(session.connection.gateway.getNetwork(profile().channel), transactionId, organisations);
+    return JSON.parse(decoder.decode(result)) as unknown;
   } catch (err) {
     // Keep the original error (tests read its chaincode code) but make its message say everything.
     if (err instanceof Error) err.message = describeGatewayError(err);

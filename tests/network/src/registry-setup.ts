@@ -69,6 +69,11 @@ export class RegistryScenario {
 
   /** A developer company that applied and was approved, and a Manager of it. */
   async developer(companyId: string): Promise<OrgSession> {
+    return this.#member(await this.developerAdmin(companyId), 'developer', 'DeveloperMSP', companyId);
+  }
+
+  /** A developer company that applied and was approved; the session of its Admin (the applicant). */
+  async developerAdmin(companyId: string): Promise<OrgSession> {
     const adminMsp = await enrolPerson('developer', `${companyId.toLowerCase()}-admin`);
     const admin = this.#keep(openSessionAs('DeveloperMSP', adminMsp));
     await submitRequest(admin, 'organisation:ApplyForRegistration', {
@@ -76,7 +81,7 @@ export class RegistryScenario {
       admin: { name: 'Developer Admin', email: 'admin@dev.example' },
     });
     await submitRequest(this.government, 'organisation:ApproveOrganisation', { companyId });
-    return this.#member(admin, 'developer', 'DeveloperMSP', companyId);
+    return admin;
   }
 
   async #member(admin: OrgSession, org: string, mspId: string, companyId: string): Promise<OrgSession> {
@@ -92,8 +97,18 @@ export class RegistryScenario {
     return this.#keep(openSessionAs(mspId, msp));
   }
 
-  /** Submitted by `developer`, validated by `certifier`, authorised by the government. Returns its programme id. */
-  async authorisedProgramme(externalId: string, developer: OrgSession, developerId: string, certifier: OrgSession, certifierId: string): Promise<number> {
+  /**
+   * Submitted by `developer`, validated by `certifier`, authorised by the government. Returns its
+   * programme id. `proponents` defaults to the developer alone.
+   */
+  async authorisedProgramme(
+    externalId: string,
+    developer: OrgSession,
+    developerId: string,
+    certifier: OrgSession,
+    certifierId: string,
+    proponents: { companyId: string; shareBps: number }[] = [{ companyId: developerId, shareBps: 10000 }],
+  ): Promise<number> {
     await submitRequest(developer, 'programme:SubmitProgramme', {
       externalId,
       title: 'Turkana solar mini-grids',
@@ -105,7 +120,7 @@ export class RegistryScenario {
       endDate: '2034-12-31',
       creditingPeriod: { start: '2024-01-01', end: '2030-12-31' },
       location: { country: this.country, regions: ['Turkana'], geometry: { type: 'Point', coordinates: [35.6, 3.1] } },
-      proponents: [{ companyId: developerId, shareBps: 10000 }],
+      proponents,
       costUsdCents: 250000000,
       ghgsCovered: ['CO2'],
       estimatedAnnualCredits: 12000,
@@ -124,4 +139,22 @@ export class RegistryScenario {
     });
     return authorised.authorisation.programmeId;
   }
+}
+
+/** Opens monitoring round 1 of a programme over 2024 and has the certifier verify `verified` tCO2e. */
+export async function verifiedRound(developer: OrgSession, certifier: OrgSession, externalId: string, verified: number): Promise<number> {
+  const round = await submitRequest<{ round: number }>(developer, 'monitoring:SubmitMonitoringReport', {
+    externalId,
+    periodStart: '2024-01-01',
+    periodEnd: '2024-12-31',
+    claimedReductions: verified,
+    report: { sha256: sha(3), uri: 'https://docs.example.org/monitoring.pdf' },
+  });
+  await submitRequest(certifier, 'monitoring:VerifyMonitoringReport', {
+    externalId,
+    round: round.round,
+    verifiedReductions: verified,
+    verificationReport: { sha256: sha(4), uri: 'https://docs.example.org/verification.pdf' },
+  });
+  return round.round;
 }

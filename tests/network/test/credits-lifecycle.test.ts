@@ -4,7 +4,7 @@
 // reconciliation finds nothing created or lost.
 import { expect } from 'chai';
 import { peer } from '@hyperledger/fabric-protos';
-import { RegistryScenario, sha } from '../src/registry-setup.ts';
+import { RegistryScenario, verifiedRound } from '../src/registry-setup.ts';
 import { evaluateOnOwnPeer, submitRequest, uniqueId, type OrgSession } from '../src/registry-client.ts';
 
 interface Block {
@@ -43,19 +43,7 @@ describe('credits on the network: issue, transfer, re-transfer, retire', functio
     receiver = await scenario.developer(receiverId);
     programmeId = await scenario.authorisedProgramme(externalId, sender, senderId, certifier, certifierId);
     prefix = `CA0004-${scenario.country}-XX-${String(programmeId)}`;
-    const round = await submitRequest<{ round: number }>(sender, 'monitoring:SubmitMonitoringReport', {
-      externalId,
-      periodStart: '2024-01-01',
-      periodEnd: '2024-12-31',
-      claimedReductions: 5000,
-      report: { sha256: sha(3), uri: 'https://docs.example.org/monitoring.pdf' },
-    });
-    await submitRequest(certifier, 'monitoring:VerifyMonitoringReport', {
-      externalId,
-      round: round.round,
-      verifiedReductions: 5000,
-      verificationReport: { sha256: sha(4), uri: 'https://docs.example.org/verification.pdf' },
-    });
+    await verifiedRound(sender, certifier, externalId, 5000);
   });
   after(() => {
     scenario.close();
