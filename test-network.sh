@@ -48,6 +48,7 @@ check_prerequisites() {
   command -v gcc >/dev/null || missing+=("gcc (for Fabric CA's sqlite: 'apt-get install gcc')")
   command -v envsubst >/dev/null || missing+=("envsubst ('apt-get install gettext-base')")
   command -v setsid >/dev/null || missing+=("setsid ('apt-get install util-linux')")
+  command -v flock >/dev/null || missing+=("flock ('apt-get install util-linux')")
   if ((${#missing[@]})); then
     printf 'Error: missing prerequisites:\n' >&2
     printf '  - %s\n' "${missing[@]}" >&2
