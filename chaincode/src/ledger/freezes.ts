@@ -8,33 +8,49 @@ import { organisationKey } from './access';
 import { readRecord } from './transaction';
 import { BlockChanges, holderBlocks } from './block-store';
 
-export async function freezeHoldings(
+export function freezeHoldings(
   ctx: Context,
   holder: string,
   because: NonNullable<CreditBlock['frozenBecause']>,
   stamp: Stamp,
 ): Promise<number> {
-  const changes = new BlockChanges();
-  let units = 0;
-  for (const block of await holderBlocks(ctx, holder, 'Active', {})) {
-    changes.replace(block, applyToBlock(block, 'freeze', { state: 'Frozen', frozenBecause: because }, stamp));
-    units += block.quantity;
-  }
-  await changes.commit(ctx);
-  return units;
+  return changeHoldings(
+    ctx,
+    holder,
+    'Active',
+    () => true,
+    (b) => applyToBlock(b, 'freeze', { state: 'Frozen', frozenBecause: because }, stamp),
+  );
 }
 
-export async function unfreezeHoldings(
+/** Thaws only what was frozen for `because`: a government order and a suspension are undone separately. */
+export function unfreezeHoldings(
   ctx: Context,
   holder: string,
   because: NonNullable<CreditBlock['frozenBecause']>,
   stamp: Stamp,
 ): Promise<number> {
+  return changeHoldings(
+    ctx,
+    holder,
+    'Frozen',
+    (b) => b.frozenBecause === because,
+    (b) => applyToBlock(b, 'unfreeze', { state: 'Active' }, stamp),
+  );
+}
+
+/** Applies `change` to each of the holder's blocks in `state` that `which` selects; returns the units changed. */
+async function changeHoldings(
+  ctx: Context,
+  holder: string,
+  state: 'Active' | 'Frozen',
+  which: (b: CreditBlock) => boolean,
+  change: (b: CreditBlock) => CreditBlock,
+): Promise<number> {
   const changes = new BlockChanges();
   let units = 0;
-  for (const block of await holderBlocks(ctx, holder, 'Frozen', {})) {
-    if (block.frozenBecause !== because) continue;
-    changes.replace(block, applyToBlock(block, 'unfreeze', { state: 'Active' }, stamp));
+  for (const block of (await holderBlocks(ctx, holder, state, {})).filter(which)) {
+    changes.replace(block, change(block));
     units += block.quantity;
   }
   await changes.commit(ctx);

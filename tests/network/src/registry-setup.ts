@@ -15,6 +15,8 @@ export class RegistryScenario {
   readonly sessions: OrgSession[] = [];
   country = 'KE';
   readonly government: OrgSession;
+  // Authorisations take the next programme id from one counter: queue them rather than race.
+  #authorisations: Promise<unknown> = Promise.resolve();
 
   constructor(readonly run: string) {
     this.government = this.#keep(openSession('GovernmentMSP', 'Admin'));
@@ -109,35 +111,19 @@ export class RegistryScenario {
     certifierId: string,
     proponents: { companyId: string; shareBps: number }[] = [{ companyId: developerId, shareBps: 10000 }],
   ): Promise<number> {
-    await submitRequest(developer, 'programme:SubmitProgramme', {
-      externalId,
-      title: 'Turkana solar mini-grids',
-      sector: 'Energy',
-      sectoralScope: 1,
-      typeOfMitigation: 'Solar',
-      methodology: 'AMS-I.L',
-      startDate: '2024-01-01',
-      endDate: '2034-12-31',
-      creditingPeriod: { start: '2024-01-01', end: '2030-12-31' },
-      location: { country: this.country, regions: ['Turkana'], geometry: { type: 'Point', coordinates: [35.6, 3.1] } },
-      proponents,
-      costUsdCents: 250000000,
-      ghgsCovered: ['CO2'],
-      estimatedAnnualCredits: 12000,
-      estimatedTotalCredits: 84000,
-      certifierIds: [certifierId],
-      article6Intent: false,
-      designDocument: { sha256: sha(1), uri: 'https://docs.example.org/pdd.pdf' },
-    });
+    await submitRequest(developer, 'programme:SubmitProgramme', sampleProgramme(externalId, this.country, proponents, certifierId));
     await submitRequest(certifier, 'programme:ValidateProgramme', {
       externalId,
       validationReport: { sha256: sha(2), uri: 'https://docs.example.org/validation.pdf' },
     });
-    const authorised = await submitRequest<{ authorisation: { programmeId: number } }>(this.government, 'programme:AuthoriseProgramme', {
-      externalId,
-      creditIdentifier: 'CA0004',
-    });
-    return authorised.authorisation.programmeId;
+    const authorise = () =>
+      submitRequest<{ authorisation: { programmeId: number } }>(this.government, 'programme:AuthoriseProgramme', {
+        externalId,
+        creditIdentifier: 'CA0004',
+      });
+    const authorised = this.#authorisations.then(authorise, authorise);
+    this.#authorisations = authorised;
+    return (await authorised).authorisation.programmeId;
   }
 }
 
@@ -157,4 +143,34 @@ export async function verifiedRound(developer: OrgSession, certifier: OrgSession
     verificationReport: { sha256: sha(4), uri: 'https://docs.example.org/verification.pdf' },
   });
   return round.round;
+}
+
+/** A complete, valid programme submission (solar mini-grids), for scenarios and benchmarks. */
+export function sampleProgramme(
+  externalId: string,
+  country: string,
+  proponents: { companyId: string; shareBps: number }[],
+  certifierId: string,
+  article6Intent = false,
+) {
+  return {
+    externalId,
+    title: 'Turkana solar mini-grids',
+    sector: 'Energy',
+    sectoralScope: 1,
+    typeOfMitigation: 'Solar',
+    methodology: 'AMS-I.L',
+    startDate: '2024-01-01',
+    endDate: '2034-12-31',
+    creditingPeriod: { start: '2024-01-01', end: '2030-12-31' },
+    location: { country, regions: ['Turkana'], geometry: { type: 'Point', coordinates: [35.6, 3.1] } },
+    proponents,
+    costUsdCents: 250000000,
+    ghgsCovered: ['CO2'],
+    estimatedAnnualCredits: 12000,
+    estimatedTotalCredits: 84000,
+    certifierIds: [certifierId],
+    article6Intent,
+    designDocument: { sha256: sha(1), uri: 'https://docs.example.org/pdd.pdf' },
+  };
 }

@@ -7,6 +7,7 @@ import { expect } from 'chai';
 import { chaincodeErrorOf } from '@carbon-registry/fabric-client';
 import { peer } from '@hyperledger/fabric-protos';
 import { enrolPerson } from '../src/network-control.ts';
+import { sampleProgramme } from '../src/registry-setup.ts';
 import {
   evaluateOnOwnPeer,
   openSession,
@@ -115,26 +116,11 @@ describe('registry lifecycle on the network: bootstrap to an authorised programm
   });
 
   it('the developer submits, the certifier validates, the government authorises', async () => {
-    const submitted = await submitRequest<Programme>(developerManager, 'programme:SubmitProgramme', {
-      externalId,
-      title: 'Turkana solar mini-grids',
-      sector: 'Energy',
-      sectoralScope: 1,
-      typeOfMitigation: 'Solar',
-      methodology: 'AMS-I.L',
-      startDate: '2024-01-01',
-      endDate: '2034-12-31',
-      creditingPeriod: { start: '2024-01-01', end: '2030-12-31' },
-      location: { country, regions: ['Turkana'], geometry: { type: 'Point', coordinates: [35.6, 3.1] } },
-      proponents: [{ companyId: developerId, shareBps: 10000 }],
-      costUsdCents: 250000000,
-      ghgsCovered: ['CO2'],
-      estimatedAnnualCredits: 12000,
-      estimatedTotalCredits: 84000,
-      certifierIds: [certifierId],
-      article6Intent: true,
-      designDocument: { sha256: sha(1), uri: 'https://docs.example.org/pdd.pdf' },
-    });
+    const submitted = await submitRequest<Programme>(
+      developerManager,
+      'programme:SubmitProgramme',
+      sampleProgramme(externalId, country, [{ companyId: developerId, shareBps: 10000 }], certifierId, true),
+    );
     expect(submitted.state).to.equal('Submitted');
     expect(submitted.updated.by.subject).to.match(new RegExp(`CN=dev-mgr-${run}`));
 
