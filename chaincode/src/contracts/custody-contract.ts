@@ -8,7 +8,7 @@ import { ErrorCode, RegistryError } from '../errors';
 import { authorise } from '../ledger/access';
 import { BlockChanges, blockBySerial } from '../ledger/block-store';
 import { takeUnits } from '../ledger/credit-moves';
-import { freezeHoldings, unfreezeHoldings } from '../ledger/freezes';
+import { freezeHoldings, releasedState, unfreezeHoldings } from '../ledger/freezes';
 import { cancellationKey, saveCancellation } from '../ledger/movement-store';
 import { loadOrganisation } from '../ledger/organisation-store';
 import { emitEvent, parseInput, readExisting } from '../ledger/transaction';
@@ -127,7 +127,7 @@ export class CustodyContract extends Contract {
     const next =
       action === 'freeze'
         ? applyToBlock(block, 'freeze', { state: 'Frozen', frozenBecause: 'GovernmentOrder' }, caller.stamp, reason)
-        : applyToBlock(block, 'unfreeze', { state: 'Active' }, caller.stamp, reason);
+        : applyToBlock(block, 'unfreeze', await releasedState(ctx, block.holder), caller.stamp, reason);
     const changes = new BlockChanges();
     changes.replace(block, next);
     await changes.commit(ctx);

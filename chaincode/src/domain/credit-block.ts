@@ -127,7 +127,11 @@ export interface Split {
   readonly moved: CreditBlock;
 }
 
-/** Splits `quantity` units off the top of a block; both halves record the split in their lineage. */
+/**
+ * Splits `quantity` units off the top of a block. The moved part records the split in its lineage;
+ * the kept part keeps its lineage as it was — its units did not move, and a holder selling from one
+ * block many times must not carry an ever longer record.
+ */
 export function splitBlock(block: CreditBlock, quantity: number, stamp: Stamp): Split {
   if (!Number.isSafeInteger(quantity) || quantity < 1) {
     throw new RegistryError(ErrorCode.INVALID_ARGUMENT, 'quantity: a whole number of at least 1', { quantity });
@@ -148,7 +152,7 @@ export function splitBlock(block: CreditBlock, quantity: number, stamp: Stamp): 
   const kept = withUnits(block, block.start, cut);
   const moved = withUnits(block, cut + 1, block.end);
   return {
-    kept: { ...kept, lineage: [...block.lineage, entry(kept, 'split', stamp)], updated: stamp },
+    kept: { ...kept, updated: stamp },
     moved: { ...moved, lineage: [...block.lineage, entry(moved, 'split', stamp)], updated: stamp },
   };
 }

@@ -23,19 +23,25 @@ export function freezeHoldings(
   );
 }
 
-/** Thaws only what was frozen for `because`: a government order and a suspension are undone separately. */
-export function unfreezeHoldings(
+/**
+ * Thaws only what was frozen for `because`: a government order and a suspension are undone
+ * separately. Lifting an order while the holder is suspended leaves the units frozen by the
+ * suspension. (Reactivation calls this in the same transaction that makes the holder Active,
+ * which that transaction cannot read back, so a suspension's freeze always thaws to Active.)
+ */
+export async function unfreezeHoldings(
   ctx: Context,
   holder: string,
   because: NonNullable<CreditBlock['frozenBecause']>,
   stamp: Stamp,
 ): Promise<number> {
+  const thawed = because === 'GovernmentOrder' ? await releasedState(ctx, holder) : ({ state: 'Active' } as const);
   return changeHoldings(
     ctx,
     holder,
     'Frozen',
     (b) => b.frozenBecause === because,
-    (b) => applyToBlock(b, 'unfreeze', { state: 'Active' }, stamp),
+    (b) => applyToBlock(b, 'unfreeze', thawed, stamp),
   );
 }
 
