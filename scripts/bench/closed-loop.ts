@@ -1,3 +1,5 @@
+import { describeGatewayError } from '@carbon-registry/fabric-client';
+
 // A closed-loop load generator: exactly `inFlight` transactions outstanding at any time for a
 // fixed duration, recording each one's latency from proposal to commit. Throughput figures are
 // only comparable when concurrency is held like this (Caliper's fixed-load does not hold it).
@@ -40,7 +42,7 @@ export async function closedLoop(inFlight: number, seconds: number, operation: O
         }
       } catch (err) {
         failed++;
-        const key = err instanceof Error ? err.message.slice(0, 120) : String(err);
+        const key = describeGatewayError(err).slice(0, 300);
         errors.set(key, (errors.get(key) ?? 0) + 1);
       }
     }

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { loadNetworkProfile } from '@carbon-registry/fabric-client';
 import { RegistryScenario, verifiedRound } from '../../tests/network/src/registry-setup.ts';
-import { evaluateOnOwnPeer, type OrgSession } from '../../tests/network/src/registry-client.ts';
+import { evaluateOnOwnPeer, submitRequest, type OrgSession } from '../../tests/network/src/registry-client.ts';
 import { closedLoop, formatTable, summarise, type LoopResult } from './closed-loop.ts';
 import { blockCutting } from './network-settings.ts';
 import { processMemory } from './process-memory.ts';
@@ -49,18 +49,21 @@ async function setUp() {
   const governmentId = await scenario.governmentCompanyId();
   const certifierId = `BC-${run}`;
   const certifier = await scenario.certifier(certifierId);
-  const developerCount = Math.max(inFlight, proponentCount);
+  // Issuance and transfer programmes have separate proponents, so each transfer holder holds
+  // exactly the one large block it sells from.
+  const developerCount = Math.max(2 * inFlight, proponentCount);
   say(`  registering ${String(developerCount)} developer companies`);
   const developerIds = Array.from({ length: developerCount }, (_, i) => `BD${String(i)}-${run}`);
   const developers = await inBatches(developerCount, 10, (i) => scenario.developerAdmin(developerIds[i] ?? ''));
   say(`  authorising ${String(2 * inFlight)} programmes with verified monitoring rounds`);
   const programme = async (prefix: string, i: number) => {
     const externalId = `${prefix}${String(i)}-${run}`;
-    const developer = developers[i] as OrgSession;
+    const d = prefix === 'BX' ? inFlight + i : i;
+    const developer = developers[d] as OrgSession;
     const programmeId = await scenario.authorisedProgramme(
       externalId,
       developer,
-      developerIds[i] ?? '',
+      developerIds[d] ?? '',
       certifier,
       certifierId,
     );
@@ -70,13 +73,13 @@ async function setUp() {
   const issuanceProgrammes = await inBatches(inFlight, inFlight, (i) => programme('BI', i));
   const transferProgrammes = await inBatches(inFlight, inFlight, (i) => programme('BX', i));
   // Each transfer programme starts as one large block that every transfer splits.
-  await Promise.all(
-    transferProgrammes.map((p) =>
-      submitAndConfirm(government.contract, network, 'issuance:IssueCredits', [
-        json({ externalId: p.externalId, round: 1, quantity: 10_000_000 }),
-      ]),
-    ),
-  );
+  for (const p of transferProgrammes) {
+    await submitRequest(government, 'issuance:IssueCredits', {
+      externalId: p.externalId,
+      round: 1,
+      quantity: 10_000_000,
+    });
+  }
   return { governmentId, certifier, certifierId, developers, developerIds, issuanceProgrammes, transferProgrammes };
 }
 
@@ -105,7 +108,7 @@ async function throughput(setup: Awaited<ReturnType<typeof setUp>>) {
     ]),
   );
   const transfer = await closedLoop(inFlight, seconds, (_, w) => {
-    const holder = setup.developers[w] as OrgSession;
+    const holder = setup.developers[inFlight + w] as OrgSession;
     const programmeId = setup.transferProgrammes[w]?.programmeId;
     return submitAndConfirm(holder.contract, network, 'transfer:SendCredits', [
       json({ to: setup.governmentId, quantity: 1, select: { programmeId } }),
