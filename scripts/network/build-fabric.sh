@@ -40,16 +40,22 @@ with_progress() {
   "$@" >"$logfile" 2>&1 &
   local pid=$! t=0
   while kill -0 "$pid" 2>/dev/null; do
-    printf '\r   %s … %ds ' "$label" "$t"
+    # A terminal gets a ticking line; a log (CI) a line every 15 s.
+    if [[ -t 1 ]]; then
+      printf '\r   %s … %ds ' "$label" "$t"
+    elif ((t % 15 == 0)); then
+      printf '   %s … %ds\n' "$label" "$t"
+    fi
     sleep 1
     t=$((t + 1))
   done
   if ! wait "$pid"; then
-    printf '\n'
+    [[ -t 1 ]] && printf '\n'
     tail -n 30 "$logfile" >&2
     fatal "$label failed; full log in $logfile"
   fi
-  printf '\r   %s … done in %ds\n' "$label" "$t"
+  if [[ -t 1 ]]; then printf '\r'; fi
+  printf '   %s … done in %ds\n' "$label" "$t"
 }
 
 mkdir -p "$LOG_DIR"

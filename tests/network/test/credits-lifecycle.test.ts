@@ -19,7 +19,8 @@ const externalId = `VCS-CR-${run}`;
 
 describe('credits on the network: issue, transfer, re-transfer, retire', function () {
   this.timeout(240_000);
-  const scenario = new RegistryScenario(run);
+  // Made in before(): the network is started by the root hook, after the suites are defined.
+  let scenario: RegistryScenario;
   let certifier: OrgSession;
   let sender: OrgSession;
   let receiver: OrgSession;
@@ -36,6 +37,7 @@ describe('credits on the network: issue, transfer, re-transfer, retire', functio
       .map((b) => b.serial);
 
   before(async () => {
+    scenario = new RegistryScenario(run);
     await scenario.ensureBootstrapped();
     governmentId = await scenario.governmentCompanyId();
     certifier = await scenario.certifier(certifierId);
