@@ -2,9 +2,7 @@
 // any unit number, a holder's or a programme's blocks, and the reconciliation that proves no
 // credit was created or lost.
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { z } from 'zod';
-import { companyIdSchema, pageRequestSchema } from '../domain/common-schemas';
-import { BLOCK_STATES, type CreditBlock } from '../domain/credit-block';
+import type { CreditBlock } from '../domain/credit-block';
 import type { Programme } from '../domain/programme';
 import { reconcile } from '../domain/reconciliation';
 import { ErrorCode, RegistryError } from '../errors';
@@ -12,18 +10,8 @@ import { blockBySerial, blockHoldingUnit, programmeBlocks } from '../ledger/bloc
 import { pageByIndex, pageMetadata } from '../ledger/indexes';
 import { blockKey, KeyPrefix, programmeBlockRange } from '../ledger/keys';
 import { loadProgrammeByNumber } from '../ledger/programme-store';
+import { unitRequest, listBlocksRequest, reconcileRequest } from '../domain/requests';
 import { parseInput, readRecord, stateKey } from '../ledger/transaction';
-
-const unitRequest = z.strictObject({ programmeId: z.number().int().min(1), unit: z.number().int().min(1) });
-const listBlocksRequest = pageRequestSchema
-  .extend({
-    holder: companyIdSchema.optional(),
-    state: z.enum(BLOCK_STATES).optional(),
-    programmeId: z.number().int().min(1).optional(),
-  })
-  .refine((r) => (r.holder === undefined) !== (r.programmeId === undefined), 'give either holder or programmeId')
-  .refine((r) => r.state === undefined || r.holder !== undefined, 'state filters a holder’s blocks');
-const reconcileRequest = z.strictObject({ programmeId: z.number().int().min(1).optional() });
 
 @Info({ title: 'Credits', description: 'Credit blocks, unit lookup with provenance, reconciliation' })
 export class CreditContract extends Contract {

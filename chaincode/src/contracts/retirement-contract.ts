@@ -2,12 +2,9 @@
 // units never move again and are public. A retirement for use abroad waits for the government:
 // its units are locked (PendingRetirement) until approved (Retired) or rejected (Active again).
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { z } from 'zod';
-import { pageRequestSchema } from '../domain/common-schemas';
 import { applyToBlock } from '../domain/credit-block';
 import {
   decideRetirement,
-  RETIREMENT_STATES,
   retirementDecisionRequest,
   retireRequest,
   type Retirement,
@@ -21,11 +18,8 @@ import { releasedState } from '../ledger/freezes';
 import { pageByIndex } from '../ledger/indexes';
 import { KeyPrefix } from '../ledger/keys';
 import { loadRetirement, lockedBlocks, retirementKey, saveRetirement } from '../ledger/movement-store';
+import { listRetirementsRequest } from '../domain/requests';
 import { emitEvent, parseInput } from '../ledger/transaction';
-
-const listRetirementsRequest = pageRequestSchema
-  .extend({ state: z.enum(RETIREMENT_STATES).optional(), holder: z.string().min(1).max(64).optional() })
-  .refine((r) => r.state === undefined || r.holder === undefined, 'filter by at most one of state, holder');
 
 @Info({ title: 'Retirements', description: 'Retirement of credits, and the government approval of use abroad' })
 export class RetirementContract extends Contract {

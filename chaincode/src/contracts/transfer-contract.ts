@@ -10,9 +10,7 @@ import {
   sendRequest,
   type TransferRequest,
 } from '../domain/credit-movements';
-import { pageRequestSchema } from '../domain/common-schemas';
 import { HOLDER_ROLES } from '../domain/permissions';
-import { REQUEST_STATES } from '../domain/credit-movements';
 import { stateChange, type Stamp } from '../domain/stamp';
 import { ErrorCode, RegistryError } from '../errors';
 import { authorise, forbid, type AuthorisedCaller } from '../ledger/access';
@@ -23,13 +21,8 @@ import { pageByIndex } from '../ledger/indexes';
 import { KeyPrefix } from '../ledger/keys';
 import { loadCreditHolder, loadRequest, lockedBlocks, requestKey, saveRequest } from '../ledger/movement-store';
 import { loadOrganisation } from '../ledger/organisation-store';
+import { listTransferRequestsRequest } from '../domain/requests';
 import { emitEvent, parseInput } from '../ledger/transaction';
-import { z } from 'zod';
-
-const listRequestsRequest = pageRequestSchema.extend({
-  companyId: z.string().min(1).max(64),
-  state: z.enum(REQUEST_STATES).optional(),
-});
 
 @Info({ title: 'Transfers', description: 'Sending credits, and requests that lock them until decided' })
 export class TransferContract extends Contract {
@@ -149,7 +142,7 @@ export class TransferContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ListTransferRequests(ctx: Context, requestJson: string): Promise<string> {
-    const r = parseInput(listRequestsRequest, requestJson, 'request');
+    const r = parseInput(listTransferRequestsRequest, requestJson, 'request');
     const partial = r.state === undefined ? [r.companyId] : [r.companyId, r.state];
     const page = await pageByIndex<TransferRequest>(
       ctx,

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { companyIdSchema, pageRequestSchema, reasonSchema } from './common-schemas';
 import { DOCUMENT_TYPES, documentInputSchema } from './document';
 import { COMPANY_ROLES, contactSchema, ORGANISATION_STATES, organisationInputSchema } from './organisation';
+import { BLOCK_STATES } from './credit-block';
+import { REQUEST_STATES, RETIREMENT_STATES } from './credit-movements';
 import { PROGRAMME_STATES } from './programme';
 import { personSchema, USER_ROLES, USER_STATES, userInputSchema } from './user';
 
@@ -57,3 +59,23 @@ export const listProgrammesRequest = pageRequestSchema
     (r) => [r.state, r.proponent, r.certifier].filter((x) => x !== undefined).length <= 1,
     'filter by at most one of state, proponent, certifier',
   );
+
+export const listTransferRequestsRequest = pageRequestSchema.extend({
+  companyId: z.string().min(1).max(64),
+  state: z.enum(REQUEST_STATES).optional(),
+});
+
+export const listRetirementsRequest = pageRequestSchema
+  .extend({ state: z.enum(RETIREMENT_STATES).optional(), holder: z.string().min(1).max(64).optional() })
+  .refine((r) => r.state === undefined || r.holder === undefined, 'filter by at most one of state, holder');
+
+export const unitRequest = z.strictObject({ programmeId: z.number().int().min(1), unit: z.number().int().min(1) });
+export const listBlocksRequest = pageRequestSchema
+  .extend({
+    holder: companyIdSchema.optional(),
+    state: z.enum(BLOCK_STATES).optional(),
+    programmeId: z.number().int().min(1).optional(),
+  })
+  .refine((r) => (r.holder === undefined) !== (r.programmeId === undefined), 'give either holder or programmeId')
+  .refine((r) => r.state === undefined || r.holder !== undefined, 'state filters a holder’s blocks');
+export const reconcileRequest = z.strictObject({ programmeId: z.number().int().min(1).optional() });
