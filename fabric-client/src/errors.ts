@@ -34,3 +34,10 @@ export function chaincodeErrorOf(err: unknown): ChaincodeErrorBody | undefined {
   }
   return undefined;
 }
+
+/** The error's message and every peer's detail, for logs and test failures. */
+export function describeGatewayError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const details = err instanceof GatewayError ? err.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`) : [];
+  return [err.message, ...details].join(' | ');
+}

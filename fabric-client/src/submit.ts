@@ -2,7 +2,8 @@
 // nothing behind: an MVCC or phantom read conflict at commit (the transaction was invalidated),
 // and endorsements that disagree because one endorsing peer had not yet committed the latest
 // block (nothing was sent to ordering). Anything else is thrown at once.
-import { CommitError, EndorseError, GatewayError, type Contract } from '@hyperledger/fabric-gateway';
+import { CommitError, EndorseError, type Contract } from '@hyperledger/fabric-gateway';
+import { describeGatewayError } from './errors.ts';
 import { peer } from '@hyperledger/fabric-protos';
 
 export interface RetryOptions {
@@ -52,11 +53,4 @@ export async function submitWithRetry(
       await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** (attempt - 1)));
     }
   }
-}
-
-/** The error's message and every peer's detail, for logs and test failures. */
-export function describeGatewayError(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const details = err instanceof GatewayError ? err.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`) : [];
-  return [err.message, ...details].join(' | ');
 }

@@ -3,7 +3,7 @@
 // client checks here before calling a submit failed or retrying it.
 import type { Network } from '@hyperledger/fabric-gateway';
 import { peer } from '@hyperledger/fabric-protos';
-import { chaincodeErrorOf } from './errors.ts';
+import { chaincodeErrorOf, describeGatewayError } from './errors.ts';
 
 export type LedgerOutcome = { found: false } | { found: true; valid: boolean; validationCode: number };
 
@@ -19,16 +19,10 @@ export async function lookUpTransaction(network: Network, txId: string, organisa
     const validationCode = peer.ProcessedTransaction.deserializeBinary(bytes).getValidationcode();
     return { found: true, valid: validationCode === peer.TxValidationCode.VALID, validationCode };
   } catch (err) {
-    if (chaincodeErrorOf(err) === undefined && /not found|no such transaction/i.test(describe(err)))
+    if (chaincodeErrorOf(err) === undefined && /not found|no such transaction/i.test(describeGatewayError(err)))
       return { found: false };
     throw err;
   }
-}
-
-function describe(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const details = (err as { details?: { message: string }[] }).details ?? [];
-  return [err.message, ...details.map((d) => d.message)].join(' | ');
 }
 
 /**

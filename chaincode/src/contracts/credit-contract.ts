@@ -11,7 +11,7 @@ import { pageByIndex, pageMetadata } from '../ledger/indexes';
 import { blockKey, KeyPrefix, programmeBlockRange } from '../ledger/keys';
 import { loadProgrammeByNumber } from '../ledger/programme-store';
 import { unitRequest, listBlocksRequest, reconcileRequest } from '../domain/requests';
-import { parseInput, readRecord, stateKey } from '../ledger/transaction';
+import { parseInput, readAllRecords, readRecord, stateKey } from '../ledger/transaction';
 
 @Info({ title: 'Credits', description: 'Credit blocks, unit lookup with provenance, reconciliation' })
 export class CreditContract extends Contract {
@@ -53,14 +53,7 @@ export class CreditContract extends Contract {
     if (r.programmeId !== undefined) {
       const { start, end } = programmeBlockRange(r.programmeId);
       const response = await ctx.stub.getStateByRangeWithPagination(start, end, r.pageSize, r.bookmark);
-      const records: CreditBlock[] = [];
-      try {
-        for (let next = await response.iterator.next(); !next.done; next = await response.iterator.next()) {
-          records.push(JSON.parse(Buffer.from(next.value.value).toString('utf8')) as CreditBlock);
-        }
-      } finally {
-        await response.iterator.close();
-      }
+      const records = await readAllRecords<CreditBlock>(response.iterator);
       return JSON.stringify({ records, ...pageMetadata(response, records.length, r.pageSize) });
     }
     const partial = r.state === undefined ? [r.holder ?? ''] : [r.holder ?? '', r.state];
@@ -96,16 +89,13 @@ export class CreditContract extends Contract {
   }
 
   async #authorisedProgrammes(ctx: Context): Promise<Programme[]> {
-    const iterator = await ctx.stub.getStateByPartialCompositeKey(KeyPrefix.PROGRAMME_BY_NUMBER, []);
+    const pointers = await readAllRecords<{ externalId: string }>(
+      await ctx.stub.getStateByPartialCompositeKey(KeyPrefix.PROGRAMME_BY_NUMBER, []),
+    );
     const programmes: Programme[] = [];
-    try {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        const { externalId } = JSON.parse(Buffer.from(next.value.value).toString('utf8')) as { externalId: string };
-        const programme = await readRecord<Programme>(ctx, stateKey(ctx, KeyPrefix.PROGRAMME, externalId));
-        if (programme) programmes.push(programme);
-      }
-    } finally {
-      await iterator.close();
+    for (const { externalId } of pointers) {
+      const programme = await readRecord<Programme>(ctx, stateKey(ctx, KeyPrefix.PROGRAMME, externalId));
+      if (programme) programmes.push(programme);
     }
     return programmes;
   }

@@ -1,7 +1,7 @@
 // Contract "organisation": the government's bootstrap of the registry, developers' applications,
 // and the government's decisions on organisations (register, approve, reject, suspend, reactivate).
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
-import { identityFromCertificate, userIdOf } from '../domain/identity';
+import { identityFromCertificate, userIdOf, type CallerIdentity } from '../domain/identity';
 import {
   changeOrganisationState,
   NATIONAL_MSPS,
@@ -19,8 +19,8 @@ import {
   organisationDecisionRequest,
   registerOrganisationRequest,
 } from '../domain/requests';
-import type { Actor } from '../domain/stamp';
-import { newUser } from '../domain/user';
+import type { Actor, Stamp } from '../domain/stamp';
+import { newUser, type User } from '../domain/user';
 import { ErrorCode, RegistryError } from '../errors';
 import { authorise, forbid, organisationKey, userKey } from '../ledger/access';
 import { recordHistory } from '../ledger/history';
@@ -70,10 +70,7 @@ export class OrganisationContract extends Contract {
       bootstrapped: stamp,
     });
     await saveOrganisation(ctx, org);
-    await saveUser(
-      ctx,
-      newUser({ userId, ...identity, companyId: org.companyId, role: 'Admin', ...request.admin }, stamp),
-    );
+    await saveUser(ctx, firstAdmin(userId, identity, org.companyId, request.admin, stamp));
     emitEvent(ctx, 'RegistryBootstrapped', { companyId: org.companyId, userId });
     return JSON.stringify(org);
   }
@@ -107,10 +104,7 @@ export class OrganisationContract extends Contract {
     });
     const org = newOrganisation(request.organisation, 'Pending', 'apply', stamp);
     await saveOrganisation(ctx, org);
-    await saveUser(
-      ctx,
-      newUser({ userId, ...identity, companyId: org.companyId, role: 'Admin', ...request.admin }, stamp),
-    );
+    await saveUser(ctx, firstAdmin(userId, identity, org.companyId, request.admin, stamp));
     emitEvent(ctx, 'OrganisationApplied', { companyId: org.companyId, userId });
     return JSON.stringify(org);
   }
@@ -233,4 +227,15 @@ export class OrganisationContract extends Contract {
       throw new RegistryError(ErrorCode.CONFLICT, `organisation ${companyId} already exists`, { companyId });
     }
   }
+}
+
+/** The person who bootstraps the registry or applies for a company becomes its first Admin. */
+function firstAdmin(
+  userId: string,
+  identity: CallerIdentity,
+  companyId: string,
+  person: { name: string; email: string },
+  stamp: Stamp,
+): User {
+  return newUser({ userId, ...identity, companyId, role: 'Admin', ...person }, stamp);
 }

@@ -8,7 +8,7 @@ import { parseSerial } from '../domain/serial-number';
 import { ErrorCode, RegistryError } from '../errors';
 import { deleteIndex, putIndex } from './indexes';
 import { blockKey, KeyPrefix, pad, programmeBlockRange } from './keys';
-import { readRecord, writeRecord } from './transaction';
+import { readAllRecords, readRecord, writeRecord } from './transaction';
 
 const holdingIndex = (b: CreditBlock): string[] => [
   b.holder,
@@ -56,16 +56,7 @@ export async function blockHoldingUnit(
 /** Every block of a programme in unit order (reconciliation; read-only queries only). */
 export async function programmeBlocks(ctx: Context, programmeId: number): Promise<CreditBlock[]> {
   const { start, end } = programmeBlockRange(programmeId);
-  const iterator = await ctx.stub.getStateByRange(start, end);
-  const blocks: CreditBlock[] = [];
-  try {
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      blocks.push(JSON.parse(Buffer.from(next.value.value).toString('utf8')) as CreditBlock);
-    }
-  } finally {
-    await iterator.close();
-  }
-  return blocks;
+  return readAllRecords<CreditBlock>(await ctx.stub.getStateByRange(start, end));
 }
 
 export interface HoldingFilter {

@@ -2,7 +2,7 @@
 import type { Context } from 'fabric-contract-api';
 import type { MonitoringRound } from '../domain/monitoring';
 import { KeyPrefix, pad } from './keys';
-import { readExisting, stateKey, writeRecord } from './transaction';
+import { readAllRecords, readExisting, stateKey, writeRecord } from './transaction';
 
 export const roundKey = (ctx: Context, externalId: string, round: number): string =>
   stateKey(ctx, KeyPrefix.MONITORING_ROUND, externalId, pad(round, 6));
@@ -22,14 +22,7 @@ export function saveRound(ctx: Context, round: MonitoringRound): Promise<void> {
 
 /** Every round of a programme, in order (a programme has tens of rounds, not thousands). */
 export async function programmeRounds(ctx: Context, externalId: string): Promise<MonitoringRound[]> {
-  const iterator = await ctx.stub.getStateByPartialCompositeKey(KeyPrefix.MONITORING_ROUND, [externalId]);
-  const rounds: MonitoringRound[] = [];
-  try {
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      rounds.push(JSON.parse(Buffer.from(next.value.value).toString('utf8')) as MonitoringRound);
-    }
-  } finally {
-    await iterator.close();
-  }
-  return rounds;
+  return readAllRecords<MonitoringRound>(
+    await ctx.stub.getStateByPartialCompositeKey(KeyPrefix.MONITORING_ROUND, [externalId]),
+  );
 }

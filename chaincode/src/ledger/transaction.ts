@@ -2,6 +2,7 @@
 // transaction's own timestamp (never the clock, so every peer computes the same), and
 // deterministic reads and writes of JSON records.
 import type { Context } from 'fabric-contract-api';
+import type { Iterators } from 'fabric-shim-api';
 import { canonicalJson, type Json } from '../domain/canonical-json';
 import { parseIdentityId, type CallerIdentity } from '../domain/identity';
 import type { Actor, Stamp } from '../domain/stamp';
@@ -64,4 +65,17 @@ export function parseInput<S extends z.ZodType>(schema: S, text: string, name: s
     throw new RegistryError(ErrorCode.INVALID_ARGUMENT, checked.problems.join('; '), { problems: checked.problems });
   }
   return checked.value;
+}
+
+/** Every value of a state iterator as JSON records, in key order; closes the iterator. */
+export async function readAllRecords<T>(iterator: Iterators.StateQueryIterator): Promise<T[]> {
+  const records: T[] = [];
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      records.push(JSON.parse(Buffer.from(next.value.value).toString('utf8')) as T);
+    }
+  } finally {
+    await iterator.close();
+  }
+  return records;
 }

@@ -20,8 +20,13 @@ export interface OrgSession {
   readonly connection: GatewayConnection;
 }
 
+let cached: { home: string; profile: NetworkProfile } | undefined;
+
+/** The running network's description, read once per network folder. */
 export function profile(): NetworkProfile {
-  return loadNetworkProfile(networkHome());
+  const home = networkHome();
+  if (cached?.home !== home) cached = { home, profile: loadNetworkProfile(home) };
+  return cached.profile;
 }
 
 export function openSession(mspId: string, user = 'User1'): OrgSession {

@@ -9,7 +9,7 @@ import { evaluateOnOwnPeer, openSession, openSessionAs, submitRequest, type OrgS
 
 export const sha = (n: number): string => n.toString(16).padStart(64, '0');
 export const contact = (id: string) => ({ email: `registry@${id.toLowerCase()}.example`, address: '1 Registry Road' });
-const certificateOf = (mspDir: string) => readFileSync(join(mspDir, 'signcerts', 'cert.pem'), 'utf8');
+export const certificateOf = (mspDir: string) => readFileSync(join(mspDir, 'signcerts', 'cert.pem'), 'utf8');
 
 export class RegistryScenario {
   readonly sessions: OrgSession[] = [];

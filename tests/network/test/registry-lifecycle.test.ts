@@ -1,13 +1,11 @@
 // From bootstrap to an authorised programme on the real network, each step signed by a person of
 // the right organisation enrolled with that organisation's Fabric CA; then the programme's
 // key-level policy: an update endorsed without the certifier's peer is invalidated at commit.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'chai';
 import { chaincodeErrorOf } from '@carbon-registry/fabric-client';
 import { peer } from '@hyperledger/fabric-protos';
 import { enrolPerson } from '../src/network-control.ts';
-import { sampleProgramme } from '../src/registry-setup.ts';
+import { certificateOf, contact, sampleProgramme, sha } from '../src/registry-setup.ts';
 import {
   evaluateOnOwnPeer,
   openSession,
@@ -28,9 +26,6 @@ const run = uniqueId('run').replace(/^run-/, '');
 const certifierId = `CERT-${run}`;
 const developerId = `DEV-${run}`;
 const externalId = `VCS-${run}`;
-const certificateOf = (mspDir: string) => readFileSync(join(mspDir, 'signcerts', 'cert.pem'), 'utf8');
-const contact = (id: string) => ({ email: `registry@${id.toLowerCase()}.example`, address: '1 Registry Road' });
-const sha = (n: number) => n.toString(16).padStart(64, '0');
 
 describe('registry lifecycle on the network: bootstrap to an authorised programme', function () {
   this.timeout(180_000);
