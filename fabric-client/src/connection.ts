@@ -37,8 +37,28 @@ export function connectGateway(
   deadlines: Deadlines = DEFAULT_DEADLINES,
 ): GatewayConnection {
   const client = newGrpcClient(peer);
+  const gateway = gatewayOver(client, who, deadlines);
+  return {
+    gateway,
+    close: () => {
+      gateway.close();
+      client.close();
+    },
+  };
+}
+
+/**
+ * A Gateway over an existing gRPC connection: a server acting for many people keeps one
+ * connection per peer and opens a Gateway per person and call. Closing the Gateway leaves the
+ * connection open.
+ */
+export function gatewayOver(
+  client: grpc.Client,
+  who: SigningIdentity,
+  deadlines: Deadlines = DEFAULT_DEADLINES,
+): Gateway {
   const deadline = (ms: number) => () => ({ deadline: Date.now() + ms });
-  const gateway = connect({
+  return connect({
     client,
     identity: who.identity,
     signer: who.signer,
@@ -48,11 +68,4 @@ export function connectGateway(
     submitOptions: deadline(deadlines.submitMs),
     commitStatusOptions: deadline(deadlines.commitStatusMs),
   });
-  return {
-    gateway,
-    close: () => {
-      gateway.close();
-      client.close();
-    },
-  };
 }

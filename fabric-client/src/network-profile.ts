@@ -16,7 +16,13 @@ export interface OrganisationProfile {
   readonly mspId: string;
   readonly domain: string;
   readonly peer: PeerProfile;
-  readonly ca: { readonly name: string; readonly url: string; readonly tlsRootCert: string };
+  readonly ca: {
+    readonly name: string;
+    readonly url: string;
+    readonly tlsRootCert: string;
+    /** MSP folder of the CA's registrar identity, which registers new people. */
+    readonly registrarMsp: string;
+  };
   /** MSP folders of the identities enrolled by the network scripts, by user name. */
   readonly users: Readonly<Record<string, string>>;
 }
