@@ -12,6 +12,7 @@ source "$SCRIPTS/channel.sh"
 source "$SCRIPTS/chaincode.sh"
 source "$SCRIPTS/status.sh"
 source "$SCRIPTS/profile.sh"
+source "$SCRIPTS/../stack/services.sh"
 
 usage() {
   cat <<USAGE
@@ -32,12 +33,16 @@ Verbs:
   ports           every port of the network, one "port name" per line
   logs <node>     print a node's log (e.g. peer0.government, orderer1.government, ca.certifier, chaincode)
   stop <node>     stop one node (for fault tests); start <node> starts it again
+  replicaStore    start the embedded CouchDB-protocol server for the query replica (pouchdb-server;
+                  nothing when COUCHDB_URL names a CouchDB)
+  gateway         start the gateway API (needs the network, the chaincode and the replica store)
   down            stop everything this script started and delete the generated state
   build           build Fabric's binaries from the pinned Go modules (done by 'up' when needed)
   -h, --help      this help
 
 Environment: CARBON_NETWORK_HOME (state folder, default network/), CARBON_PORT_OFFSET (shifts
-every port), ORDERER_TYPE (BFT or etcdraft), and each port in network/network.env.
+every port), ORDERER_TYPE (BFT or etcdraft), COUCHDB_URL (a real CouchDB for the replica), and
+each port in network/network.env.
 USAGE
 }
 
@@ -92,13 +97,16 @@ network_up() {
 network_down() {
   local n stopped=0 nodes
   mapfile -t nodes < <(known_nodes)
-  for n in "${nodes[@]}" chaincode-supervisor chaincode; do
+  for n in "${nodes[@]}" chaincode-supervisor chaincode "${APPLICATION_PROCESSES[@]}"; do
     if running_pid "$n" >/dev/null; then stopped=$((stopped + 1)); fi
   done
+  # The application first: the gateway holds connections to the peers and to CouchDB.
+  stop_application
   stop_chaincode_service
   stop_daemons "${nodes[@]}"
   # Only generated state is removed; the committed network configuration stays.
-  rm -rf "$ORGS_DIR" "$DATA_DIR" "$ARTIFACTS_DIR" "$CC_WORK" "$RUN_DIR" "$LOG_DIR" "$(network_profile)"
+  rm -rf "$ORGS_DIR" "$DATA_DIR" "$ARTIFACTS_DIR" "$CC_WORK" "$RUN_DIR" "$LOG_DIR" "$(network_profile)" \
+    "$REPLICA_STORE_HOME" "$GATEWAY_DATA_DIR"
   ok "network down: $stopped process(es) stopped, generated state removed from $NETWORK_HOME"
 }
 
@@ -142,6 +150,8 @@ main() {
     ok "$2 started"
     ;;
   build) "$SCRIPTS/build-fabric.sh" ;;
+  replicaStore) start_replica_store ;;
+  gateway) start_gateway ;;
   down) network_down ;;
   -h | --help | help) usage ;;
   *)

@@ -20,8 +20,8 @@ write_network_profile() {
       printf '    {\n      "name": "%s",\n      "mspId": "%s",\n      "domain": "%s",\n' "$org" "$(org_msp "$org")" "$domain"
       printf '      "peer": { "name": "peer0.%s", "endpoint": "%s:%s", "hostAlias": "peer0.%s", "tlsRootCert": "%s" },\n' \
         "$org" "$HOST" "$(node_port "peer0.$org")" "$domain" "$(org_tls_ca "$org")"
-      printf '      "ca": { "name": "%s", "url": "https://%s:%s", "tlsRootCert": "%s" },\n' \
-        "$(org_ca_name "$org")" "$HOST" "$(org_ca_port "$org")" "$(org_ca_home "$org")/ca-cert.pem"
+      printf '      "ca": { "name": "%s", "url": "https://%s:%s", "tlsRootCert": "%s", "registrarMsp": "%s" },\n' \
+        "$(org_ca_name "$org")" "$HOST" "$(org_ca_port "$org")" "$(org_ca_home "$org")/ca-cert.pem" "$(org_ca_home "$org")/registrar/msp"
       printf '      "users": { "Admin": "%s", "User1": "%s" }\n    }' \
         "$(org_admin_msp "$org")" "$dir/users/User1@$domain/msp"
     done

@@ -70,6 +70,8 @@ all_ports() {
     echo "$(ops_port "$(node_port "$n")") $n(operations)"
   done
   echo "$CHAINCODE_PORT chaincode.$CHAINCODE_NAME"
+  [[ -n ${COUCHDB_URL:-} ]] || echo "$COUCHDB_PORT couchdb"
+  echo "$GATEWAY_PORT gateway"
 }
 
 # Environment for the peer CLI acting as an organisation's admin against its own peer.
