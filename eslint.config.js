@@ -11,6 +11,8 @@ export default tseslint.config(
       'network/**',
       'reports/**',
       'tests/network/.network/**',
+      '.tools/**',
+      'gateway-api/.data/**',
     ],
   },
   js.configs.recommended,
@@ -23,7 +25,10 @@ export default tseslint.config(
       complexity: ['error', 10],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       // Rest destructuring drops fields by naming them; an underscore says they are dropped on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   {
