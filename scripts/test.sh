@@ -9,6 +9,8 @@ cd "$REPO_ROOT" || exit 1
 set -e
 ensure_npm_packages
 ensure_fabric_binaries
+ensure_schemathesis
+export SCHEMATHESIS="$SCHEMATHESIS_HOME/bin/st"
 set +e
 
 REPORT_DIR="$REPO_ROOT/reports/test"
@@ -52,6 +54,7 @@ run_check() {
 run_check typecheck npm run --silent typecheck
 run_check lint npm run --silent lint
 run_suite chaincode-unit npm run --silent test -w chaincode
+run_suite gateway-unit npm run --silent test -w gateway-api
 run_suite network npm run --silent test:network -w tests/network
 
 echo

@@ -4,6 +4,7 @@ import {
   connectGateway,
   describeGatewayError,
   submitWithRetry,
+  DEFAULT_RETRY,
   waitForCommitOnPeers,
   loadMspIdentity,
   loadNetworkProfile,
@@ -58,9 +59,10 @@ export async function evaluateOnOwnPeer(session: OrgSession, name: string, ...ar
  */
 export async function submitJson(session: OrgSession, name: string, ...args: string[]): Promise<unknown> {
   try {
-    const { result, transactionId } = await submitWithRetry(session.contract, name, args);
+    const network = session.connection.gateway.getNetwork(profile().channel);
+    const { result, transactionId } = await submitWithRetry(session.contract, name, args, DEFAULT_RETRY, network);
     const organisations = profile().organizations.map((o) => o.mspId);
-    await waitForCommitOnPeers(session.connection.gateway.getNetwork(profile().channel), transactionId, organisations);
+    await waitForCommitOnPeers(network, transactionId, organisations);
     return JSON.parse(decoder.decode(result)) as unknown;
   } catch (err) {
     // Keep the original error (tests read its chaincode code) but make its message say everything.

@@ -3,9 +3,9 @@
 // companies, and an authorised programme. Names carry a run id, so runs on one network never clash.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chaincodeErrorOf } from '@carbon-registry/fabric-client';
+import { chaincodeErrorOf, organisation } from '@carbon-registry/fabric-client';
 import { enrolPerson } from './network-control.ts';
-import { evaluateOnOwnPeer, openSession, openSessionAs, submitRequest, type OrgSession } from './registry-client.ts';
+import { evaluateOnOwnPeer, openSession, openSessionAs, profile, submitRequest, type OrgSession } from './registry-client.ts';
 
 export const sha = (n: number): string => n.toString(16).padStart(64, '0');
 export const contact = (id: string) => ({ email: `registry@${id.toLowerCase()}.example`, address: '1 Registry Road' });
@@ -31,7 +31,10 @@ export class RegistryScenario {
     for (const s of this.sessions) s.connection.close();
   }
 
-  /** Bootstraps the registry unless this network already was. */
+  /**
+   * Bootstraps the registry unless this network already was. When the API suites bootstrapped it,
+   * the network's GovernmentMSP Admin identity this scenario acts as is admitted as a government Admin.
+   */
   async ensureBootstrapped(): Promise<void> {
     try {
       const registry = JSON.parse(await evaluateOnOwnPeer(this.government, 'organisation:GetRegistry')) as { country: string };
@@ -49,6 +52,19 @@ export class RegistryScenario {
         },
         admin: { name: 'Registry Administrator', email: 'admin@gov-ke.example' },
       });
+      return;
+    }
+    await this.#ensureRegistered();
+  }
+
+  async #ensureRegistered(): Promise<void> {
+    try {
+      await evaluateOnOwnPeer(this.government, 'user:WhoAmI');
+    } catch (err) {
+      if (chaincodeErrorOf(err)?.code !== 'NOT_FOUND') throw err;
+      const { admitAsGovernmentAdmin } = await import('./government-admission.ts');
+      const msp = organisation(profile(), 'GovernmentMSP').users.Admin ?? '';
+      await admitAsGovernmentAdmin(certificateOf(msp), 'network-admin@gov-ke.example');
     }
   }
 

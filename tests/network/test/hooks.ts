@@ -1,10 +1,13 @@
-// Root hooks: bring a real network up (CAs, 4 BFT orderers, 3 peers, chaincode) before the
-// suite and take it down after it, even when tests fail.
+// Root hooks: bring a real network up (CAs, 4 BFT orderers, 3 peers, chaincode) and the embedded
+// CouchDB for the query replica before the suite, and take it all down after it, even when tests
+// fail. The API suites share one in-process gateway, closed here before the network goes.
+import { closeSharedGateway } from '../src/api-gateway.ts';
 import { isListening, networkHome, networkScript, reuseRunningNetwork } from '../src/network-control.ts';
 
 let started = false;
 
 async function tearDown(): Promise<void> {
+  await closeSharedGateway();
   if (!started) return;
   started = false;
   process.stdout.write(`    (stopping the test network in ${networkHome()})\n`);
@@ -37,6 +40,8 @@ export const mochaHooks = {
     }
     await networkScript('up');
     await networkScript('deployCC');
+    await networkScript('replicaStore');
+    process.env.COUCHDB_URL ??= `http://127.0.0.1:${String(5984 + Number(process.env.CARBON_PORT_OFFSET ?? '0'))}`;
   },
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(120_000);
