@@ -7,6 +7,7 @@
 //   options: --in-flight 20  --seconds 20  --sizes 1000,10000,100000  --proponents 100
 import { parseArgs } from 'node:util';
 import { loadNetworkProfile } from '@carbon-registry/fabric-client';
+import { closeSharedGateway } from '../../tests/network/src/api-gateway.ts';
 import { RegistryScenario, verifiedRound } from '../../tests/network/src/registry-setup.ts';
 import { evaluateOnOwnPeer, submitRequest, type OrgSession } from '../../tests/network/src/registry-client.ts';
 import { closedLoop, formatTable, summarise, type LoopResult } from './closed-loop.ts';
@@ -233,4 +234,7 @@ try {
   say(processMemory(loadNetworkProfile().networkHome));
 } finally {
   scenario.close();
+  // On a registry bootstrapped through the API, the scenario admitted the network's government
+  // Admin through an in-process gateway: it must stop too, or this process never ends.
+  await closeSharedGateway();
 }

@@ -443,6 +443,7 @@ describe('public read API on the real network (replica fed by the replicator)', 
       '/ledger/blocks/-1',
       '/statistics?format=csv',
       '/programmes?format=xml',
+      '/credit-blocks/lookup?serial=nope',
     ]) {
       await expectError(path, 400, 'INVALID_ARGUMENT');
     }

@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import type { CreditBlock } from '../../../../chaincode/src/domain/credit-block.ts';
 import { parseSerial, type SerialNumber } from '../../../../chaincode/src/domain/serial-number.ts';
-import { RegistryError } from '../../../../chaincode/src/errors.ts';
 import { ApiError } from '../../http/api-error.ts';
 
 const positive = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
@@ -35,8 +34,9 @@ export function unitTarget(query: z.infer<typeof unitLookupQuery>): UnitTarget {
   let parsed: SerialNumber;
   try {
     parsed = parseSerial(query.serial);
-  } catch (err) {
-    if (!(err instanceof RegistryError)) throw err;
+  } catch {
+    // The parser throws only for text that is not a serial. Its error class is not matched with
+    // instanceof: the chaincode module can be loaded twice (CommonJS and ESM) in one process.
     throw new ApiError(400, 'INVALID_ARGUMENT', `serial: ${query.serial} is not a credit block serial number`, {
       where: 'query',
       field: 'serial',
