@@ -17,9 +17,10 @@ REPORT_DIR="$REPO_ROOT/reports/test"
 mkdir -p "$REPORT_DIR"
 passed=0 failed=0 pending=0 broken=()
 
-# run_suite <name> <command…>: a mocha suite; its counts are read from the spec reporter's summary.
+# run_suite <name> <command…>: a mocha or vitest suite; its counts are read from the reporter's
+# summary ("N passing / N failing / N pending", or vitest's "Tests  N passed | N failed | N skipped").
 run_suite() {
-  local name=$1 log="$REPORT_DIR/$1.log" status p f s
+  local name=$1 log="$REPORT_DIR/$1.log" status p f s vitest
   shift
   info "Suite: $name"
   "$@" 2>&1 | tee "$log"
@@ -27,6 +28,12 @@ run_suite() {
   p=$(sed -n 's/^ *\([0-9][0-9]*\) passing.*/\1/p' "$log" | tail -n 1)
   f=$(sed -n 's/^ *\([0-9][0-9]*\) failing.*/\1/p' "$log" | tail -n 1)
   s=$(sed -n 's/^ *\([0-9][0-9]*\) pending.*/\1/p' "$log" | tail -n 1)
+  vitest=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ *Tests +[0-9]' | tail -n 1)
+  if [[ -n $vitest ]]; then
+    p=$(sed -n 's/.* \([0-9][0-9]*\) passed.*/\1/p' <<<"$vitest")
+    f=$(sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p' <<<"$vitest")
+    s=$(sed -n 's/.* \([0-9][0-9]*\) skipped.*/\1/p' <<<"$vitest")
+  fi
   passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0})) pending=$((pending + ${s:-0}))
   if ((status != 0)); then
     broken+=("$name")
@@ -55,6 +62,7 @@ run_check typecheck npm run --silent typecheck
 run_check lint npm run --silent lint
 run_suite chaincode-unit npm run --silent test -w chaincode
 run_suite gateway-unit npm run --silent test -w gateway-api
+run_suite explorer-unit npm run --silent test -w explorer-ui
 run_suite network npm run --silent test:network -w tests/network
 
 echo

@@ -7,7 +7,7 @@
 ensure_npm_packages() {
   local stamp=node_modules/.carbon-install-stamp wanted
   wanted=$(cat package-lock.json package.json chaincode/package.json fabric-client/package.json \
-    gateway-api/package.json tests/network/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)
+    gateway-api/package.json explorer-ui/package.json tests/network/package.json 2>/dev/null | sha256sum | cut -d' ' -f1)
   if [[ -f $stamp && $(<"$stamp") == "$wanted" ]]; then
     ok "npm packages up to date"
     return 0

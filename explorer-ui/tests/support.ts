@@ -1,0 +1,85 @@
+// Mounts a page as the app runs it (router, Pinia, i18n, PrimeVue) with the API answered by a stub of fetch.
+import Aura from '@primeuix/themes/aura';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import PrimeVue from 'primevue/config';
+import { vi } from 'vitest';
+import type { Component } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { i18n, setLocale } from '../src/i18n';
+import { routes } from '../src/router';
+
+export type Answer = { status?: number; body: unknown } | 'network-error' | 'pending';
+export type Responder = (url: URL) => Answer;
+
+/** Answers each request by its path and query; returns the requested URLs. */
+export function stubApi(respond: Responder): URL[] {
+  const requested: URL[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((request: Request) => {
+      const url = new URL(request.url);
+      requested.push(url);
+      const answer = respond(url);
+      if (answer === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
+      if (answer === 'pending') return new Promise<Response>(() => undefined);
+      return Promise.resolve(
+        new Response(JSON.stringify(answer.body), {
+          status: answer.status ?? 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+    }),
+  );
+  return requested;
+}
+
+export const organisations = {
+  items: [
+    {
+      companyId: 'DEV-SUNRISE',
+      name: 'Sunrise Energy',
+      companyRole: 'ProgrammeDeveloper',
+      state: 'Active',
+      country: 'KE',
+      hostMspId: 'DeveloperMSP',
+      contact: { email: 'a@example.org', address: 'x' },
+      registeredAt: '2026-01-01T00:00:00Z',
+    },
+    {
+      companyId: 'GOV-KE',
+      name: 'Climate Change Directorate',
+      companyRole: 'Government',
+      state: 'Active',
+      country: 'KE',
+      hostMspId: 'GovernmentMSP',
+      contact: { email: 'b@example.org', address: 'y' },
+      registeredAt: '2026-01-01T00:00:00Z',
+    },
+  ],
+};
+
+/** Answers the reference reads every page makes (organisations, registry) and delegates the rest. */
+export function withReferenceData(respond: Responder): Responder {
+  return (url) => {
+    if (url.pathname === '/api/v1/organisations') return { body: organisations };
+    if (url.pathname === '/api/v1/registry') return { body: { country: 'KE' } };
+    return respond(url);
+  };
+}
+
+export async function mountPage(component: Component, path: string, props: Record<string, unknown> = {}) {
+  setLocale('en');
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  await router.push(path);
+  await router.isReady();
+  const wrapper = mount(component, {
+    props,
+    global: { plugins: [pinia, router, i18n, [PrimeVue, { theme: { preset: Aura } }]] },
+  });
+  return { wrapper, router };
+}
+
+export { flushPromises };
