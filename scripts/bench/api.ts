@@ -33,7 +33,8 @@ const requests = Number(values.requests);
 const offset = Number(process.env.CARBON_PORT_OFFSET ?? '0');
 const couchUrl = process.env.COUCHDB_URL ?? `http://127.0.0.1:${String(5984 + offset)}`;
 const runningGateway = process.env.GATEWAY_URL ?? `http://127.0.0.1:${String(3000 + offset)}`;
-const prefix = `benchapi_${String(programmes)}_${String(blocks)}`;
+// The layout version in the name: a replica seeded by an older layout is not reused.
+const prefix = `benchapi2_${String(programmes)}_${String(blocks)}`;
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
 async function seededStore(): Promise<void> {

@@ -6,6 +6,7 @@ import type { SectorLookup } from './credit-parts.ts';
 import { creatorOf } from './creator.ts';
 import {
   documentId,
+  POSITIONS_PER_BLOCK,
   type EventDocument,
   type LedgerBlockDocument,
   type LedgerRecord,
@@ -55,6 +56,7 @@ function transactionDocument(tx: DecodedTransaction, blockNumber: number, record
     txId: tx.txId,
     block: blockNumber,
     index: tx.index,
+    position: blockNumber * POSITIONS_PER_BLOCK + tx.index,
     timestamp: tx.timestamp,
     headerType: tx.headerType,
     mspId: tx.mspId,

@@ -191,6 +191,12 @@ export interface TransactionDocument {
   readonly block: number;
   /** Position in its block. */
   readonly index: number;
+  /**
+   * The ledger's order as one number (block × 10⁶ + index). Lists page on this single field: the
+   * embedded pouchdb-server only stops reading an index at the page's limit when the range is on
+   * the index's last field alone; over (block, index) it read every transaction for every page.
+   */
+  readonly position: number;
   readonly timestamp: string | null;
   /** The Fabric header type, e.g. ENDORSER_TRANSACTION or CONFIG. */
   readonly headerType: string;
@@ -205,6 +211,9 @@ export interface TransactionDocument {
   /** Ids of the documents this transaction wrote (none when it was invalid). */
   readonly records: readonly string[];
 }
+
+/** Transactions per block are far fewer than this (a block holds at most BatchSize.MaxMessageCount). */
+export const POSITIONS_PER_BLOCK = 1_000_000;
 
 /** `ledgerBlock:<number, 12 digits>`: every block, block 0 too. */
 export interface LedgerBlockDocument {

@@ -49,8 +49,8 @@ export const publicIndexes = {
   organisation: index('organisation-name', 'nameLower', '_id'),
   organisationByRole: index('organisation-companyRole', 'companyRole', 'nameLower', '_id'),
   organisationByState: index('organisation-state', 'state', 'nameLower', '_id'),
-  // (block, index in block) is unique: the ledger's own order.
-  transaction: index('transaction-position', 'block', 'index'),
+  // The position (block, then index in block, as one number) is unique: the ledger's own order.
+  transaction: index('transaction-ledger-position', 'position'),
   ledgerBlock: index('ledgerBlock-number', 'number'),
 } as const;
 

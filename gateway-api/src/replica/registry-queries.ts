@@ -29,7 +29,7 @@ export const transactionListing: Listing = {
   index: publicIndexes.transaction,
   type: 'transaction',
   equal: {},
-  sort: ['block', 'index'],
+  sort: ['position'],
   order: 'desc',
 };
 

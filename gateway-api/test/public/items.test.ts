@@ -260,6 +260,7 @@ describe('public answers', () => {
       txId: 't1',
       block: 9,
       index: 2,
+      position: 9_000_002,
       timestamp: '2025-01-01T00:00:00Z',
       headerType: 'ENDORSER_TRANSACTION',
       mspId: 'DeveloperMSP',

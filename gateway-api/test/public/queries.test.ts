@@ -145,11 +145,7 @@ describe('public list queries', () => {
     });
     expect(organisationListing({ state: 'Active' }).index.ddoc).to.equal('organisation-state');
     for (const listing of [organisationListing({}), transactionListing, ledgerBlockListing]) known(listing);
-    expect(pageQuery(transactionListing, 10).sort).to.deep.equal([
-      { type: 'desc' },
-      { block: 'desc' },
-      { index: 'desc' },
-    ]);
+    expect(pageQuery(transactionListing, 10).sort).to.deep.equal([{ type: 'desc' }, { position: 'desc' }]);
     expect(pageQuery(ledgerBlockListing, 10).selector).to.deep.equal({ type: 'ledgerBlock', number: { $gte: null } });
   });
 });
