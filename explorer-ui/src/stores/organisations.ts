@@ -34,6 +34,19 @@ export const useOrganisationsStore = defineStore('organisations', () => {
 
   const nameOf = (companyId: string): string => byId.value.get(companyId)?.name ?? companyId;
   const developers = computed(() => list.value.filter((o) => o.companyRole === 'ProgrammeDeveloper'));
+  // Filters offer organisations by name and filter by company id.
+  const asOption = (o: Organisation) => ({ value: o.companyId, label: o.name });
+  const options = computed(() => list.value.map(asOption));
+  const developerOptions = computed(() => developers.value.map(asOption));
 
-  return { list, developers, status: loader.status, error: loader.error, ensureLoaded, nameOf };
+  return {
+    list,
+    developers,
+    options,
+    developerOptions,
+    status: loader.status,
+    error: loader.error,
+    ensureLoaded,
+    nameOf,
+  };
 });
