@@ -37,6 +37,7 @@ function parseResult(bytes: Uint8Array): unknown {
 
 export class Ledger {
   readonly #clients = new Map<string, grpc.Client>();
+  readonly #serviceIdentities = new Map<string, SigningIdentity>();
 
   constructor(
     readonly profile: NetworkProfile,
@@ -99,9 +100,15 @@ export class Ledger {
    * information, never signs a registry transaction.
    */
   serviceIdentity(mspId: string = this.profile.organizations[0]?.mspId ?? 'GovernmentMSP'): SigningIdentity {
-    const msp = organisation(this.profile, mspId).users.User1;
-    if (!msp) throw new Error(`${mspId} has no service identity (User1) in network.json`);
-    return loadMspIdentity(mspId, msp);
+    // Public reads ask for it on every request: read its files once.
+    let identity = this.#serviceIdentities.get(mspId);
+    if (!identity) {
+      const msp = organisation(this.profile, mspId).users.User1;
+      if (!msp) throw new Error(`${mspId} has no service identity (User1) in network.json`);
+      identity = loadMspIdentity(mspId, msp);
+      this.#serviceIdentities.set(mspId, identity);
+    }
+    return identity;
   }
 
   close(): void {
