@@ -11,6 +11,7 @@ import type { Services } from './services.ts';
 import { ensureDatabases, openCouch } from './store/couch.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { createReplicator } from './replica/create-replicator.ts';
+import { ensureReplicaLayout } from './replica/replica-layout.ts';
 import { ensureIndexes } from './replica/indexes.ts';
 
 export interface RunningGateway {
@@ -27,6 +28,7 @@ export async function startGateway(
   const ledger = new Ledger(profile, config.SUBMIT_ATTEMPTS);
   const couch = openCouch(config.COUCHDB_URL, config.COUCHDB_DATABASE_PREFIX);
   await ensureDatabases(couch);
+  await ensureReplicaLayout(couch, logger);
   // The public reads need the replica's indexes even when this gateway does not replicate itself.
   await ensureIndexes(couch.replica);
   const auth = await createAuthenticator({ config, couch, ledger, logger });

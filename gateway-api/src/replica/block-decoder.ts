@@ -26,6 +26,8 @@ export interface DecodedTransaction {
   readonly creatorCertificate: string | null;
   /** args[0] of the invocation, e.g. `programme:SubmitProgramme`. */
   readonly function: string | null;
+  /** MSP ids of the peers that endorsed it, sorted, each once (empty for configuration transactions). */
+  readonly endorsers: readonly string[];
   readonly validationCode: number;
   readonly validationCodeName: string;
   readonly valid: boolean;
@@ -69,6 +71,7 @@ interface ChaincodeOutput {
   function: string | null;
   writes: DecodedWrite[];
   event: DecodedEvent | null;
+  endorsers: string[];
 }
 
 function writesOf(results: Uint8Array, chaincode: string): DecodedWrite[] {
@@ -98,7 +101,8 @@ function functionOf(actionPayload: peer.ChaincodeActionPayload): string | null {
 }
 
 function endorserOutput(transactionBytes: Uint8Array, chaincode: string): ChaincodeOutput {
-  const output: ChaincodeOutput = { function: null, writes: [], event: null };
+  const output: ChaincodeOutput = { function: null, writes: [], event: null, endorsers: [] };
+  const endorsers = new Set<string>();
   for (const action of peer.Transaction.deserializeBinary(transactionBytes).getActionsList()) {
     const actionPayload = peer.ChaincodeActionPayload.deserializeBinary(action.getPayload_asU8());
     output.function ??= functionOf(actionPayload);
@@ -108,7 +112,12 @@ function endorserOutput(transactionBytes: Uint8Array, chaincode: string): Chainc
     const chaincodeAction = peer.ChaincodeAction.deserializeBinary(response.getExtension_asU8());
     output.writes.push(...writesOf(chaincodeAction.getResults_asU8(), chaincode));
     output.event ??= eventOf(chaincodeAction.getEvents_asU8(), chaincode);
+    for (const endorsement of endorsed.getEndorsementsList()) {
+      const mspId = msp.SerializedIdentity.deserializeBinary(endorsement.getEndorser_asU8()).getMspid();
+      if (mspId) endorsers.add(mspId);
+    }
   }
+  output.endorsers = [...endorsers].sort();
   return output;
 }
 
@@ -138,7 +147,7 @@ function decodeTransaction(
   const output: ChaincodeOutput =
     type === common.HeaderType.ENDORSER_TRANSACTION
       ? endorserOutput(payload.getData_asU8(), chaincode)
-      : { function: null, writes: [], event: null };
+      : { function: null, writes: [], event: null, endorsers: [] };
   return {
     index,
     txId: channelHeader.getTxId(),
@@ -147,6 +156,7 @@ function decodeTransaction(
     mspId: creator.mspId,
     creatorCertificate: creator.certificate,
     function: output.function,
+    endorsers: output.endorsers,
     validationCode: code,
     validationCodeName: validationCodeName(code),
     valid,

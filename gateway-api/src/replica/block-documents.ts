@@ -63,6 +63,7 @@ function transactionDocument(tx: DecodedTransaction, blockNumber: number, record
     creator: creatorOf(tx.mspId, tx.creatorCertificate),
     function: tx.function,
     event: tx.valid ? event : null,
+    endorsers: tx.endorsers,
     validationCode: tx.validationCodeName,
     valid: tx.valid,
     records: tx.valid ? records : [],

@@ -206,6 +206,8 @@ export interface TransactionDocument {
   /** `<contract>:<Function>` as invoked; null for configuration transactions. */
   readonly function: string | null;
   readonly event: { readonly name: string; readonly payload: unknown } | null;
+  /** MSP ids of the organisations whose peers endorsed it (from replica layout 2). */
+  readonly endorsers: readonly string[];
   readonly validationCode: string;
   readonly valid: boolean;
   /** Ids of the documents this transaction wrote (none when it was invalid). */
@@ -277,6 +279,8 @@ export interface CheckpointDocument {
   readonly _id: typeof CHECKPOINT_ID;
   readonly _rev?: string;
   readonly type: 'checkpoint';
+  /** The layout the documents were written in (replica-layout.ts); absent in replicas older than layout 2. */
+  readonly layout?: number;
   /** The last block fully replicated; -1 before block 0. */
   readonly blockNumber: number;
   readonly statistics: ReplicaStatistics;

@@ -5,6 +5,7 @@ import type { DocumentScope } from 'nano';
 import type { ExistingDocument, StoredDocument } from './block-plan.ts';
 import { CHECKPOINT_ID, type CheckpointDocument, type ReplicaStatistics } from './documents.ts';
 import { useIndex } from './indexes.ts';
+import { REPLICA_LAYOUT } from './replica-layout.ts';
 import { emptyStatistics } from './statistics.ts';
 
 /** Where the replicator reads and writes; an interface so tests can interrupt a block half-way. */
@@ -83,7 +84,13 @@ export class CouchReplicaStore implements ReplicaStore {
   }
 
   async writeCheckpoint(blockNumber: number, statistics: ReplicaStatistics): Promise<void> {
-    const doc: CheckpointDocument = { _id: CHECKPOINT_ID, type: 'checkpoint', blockNumber, statistics };
+    const doc: CheckpointDocument = {
+      _id: CHECKPOINT_ID,
+      type: 'checkpoint',
+      layout: REPLICA_LAYOUT,
+      blockNumber,
+      statistics,
+    };
     const body = this.#checkpointRev === undefined ? doc : { ...doc, _rev: this.#checkpointRev };
     try {
       this.#checkpointRev = (await this.db.insert(body as unknown as Record<string, unknown>)).rev;

@@ -270,6 +270,7 @@ describe('public answers', () => {
         name: 'ProgrammeSubmitted',
         payload: { externalId: 'VCS-1', by: { mspId: 'DeveloperMSP', subject: PERSON } },
       },
+      endorsers: ['CertifierMSP', 'DeveloperMSP', 'GovernmentMSP'],
       validationCode: 'VALID',
       valid: true,
       records: ['programme:VCS-1'],
@@ -280,6 +281,7 @@ describe('public answers', () => {
       userId: 'u'.repeat(64),
       function: 'programme:SubmitProgramme',
     });
+    expect(item.endorsers).to.deep.equal(['CertifierMSP', 'DeveloperMSP', 'GovernmentMSP']);
     noSubjectAnywhere(item);
     const history = historyItemOf(tx);
     expect(history).to.deep.equal({

@@ -38,6 +38,8 @@ export interface TxSpec {
   readonly event?: { readonly name: string; readonly payload: unknown };
   readonly validationCode?: number;
   readonly headerType?: number;
+  /** MSP ids of the endorsing peers (one endorsement each). */
+  readonly endorsers?: readonly string[];
 }
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -94,6 +96,16 @@ function transactionBytes(spec: TxSpec): Uint8Array {
   responsePayload.setExtension$(chaincodeAction(spec).serializeBinary());
   const endorsed = new peer.ChaincodeEndorsedAction();
   endorsed.setProposalResponsePayload(responsePayload.serializeBinary());
+  endorsed.setEndorsementsList(
+    (spec.endorsers ?? []).map((mspId) => {
+      const identity = new msp.SerializedIdentity();
+      identity.setMspid(mspId);
+      const endorsement = new peer.Endorsement();
+      endorsement.setEndorser(identity.serializeBinary());
+      endorsement.setSignature(utf8('signature'));
+      return endorsement;
+    }),
+  );
 
   const actionPayload = new peer.ChaincodeActionPayload();
   actionPayload.setChaincodeProposalPayload(proposalPayload.serializeBinary());

@@ -21,6 +21,7 @@ describe('replica block decoder', () => {
           mspId: 'DeveloperMSP',
           certificate,
           timestamp: '2025-04-02T08:30:00.123Z',
+          endorsers: ['GovernmentMSP', 'CertifierMSP', 'GovernmentMSP'],
         },
         { txId: 'tx-b', function: 'transfer:SendCredits', validationCode: peer.TxValidationCode.MVCC_READ_CONFLICT },
       ],
@@ -42,6 +43,8 @@ describe('replica block decoder', () => {
     );
     expect(decoded.transactions[0]).to.include({ headerType: 'ENDORSER_TRANSACTION', mspId: 'DeveloperMSP' });
     expect(decoded.transactions[0]?.creatorCertificate).to.equal(certificate.trim());
+    expect(decoded.transactions[0]?.endorsers).to.deep.equal(['CertifierMSP', 'GovernmentMSP']);
+    expect(decoded.transactions[1]?.endorsers).to.deep.equal([]);
   });
 
   it("keeps only the registry chaincode's writes, with deletes and index markers as written", () => {
@@ -82,5 +85,6 @@ describe('replica block decoder', () => {
     expect(tx).to.include({ headerType: 'CONFIG', function: null, valid: true, event: null });
     expect(tx?.writes).to.deep.equal([]);
     expect(tx?.creatorCertificate).to.equal(null);
+    expect(tx?.endorsers).to.deep.equal([]);
   });
 });

@@ -180,6 +180,7 @@ interface TransactionItem {
   index: number;
   function: string | null;
   valid: boolean;
+  endorsers: string[];
 }
 
 describe('public read API on the real network (replica fed by the replicator)', function () {
@@ -369,6 +370,9 @@ describe('public read API on the real network (replica fed by the replicator)', 
     const issuance = await get<TransactionItem & { records: string[] }>(`/transactions/${issuanceTx}`);
     expect(issuance.body).to.include({ function: 'issuance:IssueCredits', valid: true });
     expect(issuance.body.records).to.include(`programme:${externalId}`);
+    // The chaincode's endorsement policy is MAJORITY of the three organisations.
+    expect(issuance.body.endorsers.length).to.be.at.least(2);
+    expect(['CertifierMSP', 'DeveloperMSP', 'GovernmentMSP']).to.include.members(issuance.body.endorsers);
 
     const blocks = await get<Page<{ number: number; txIds: string[] }>>('/ledger/blocks?limit=5');
     const numbers = blocks.body.items.map((b) => b.number);
