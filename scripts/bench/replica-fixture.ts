@@ -118,6 +118,7 @@ function transaction(index: number, txId: string, fn: string, writes: DecodedWri
     mspId: 'GovernmentMSP',
     creatorCertificate: null,
     function: fn,
+    endorsers: ['CertifierMSP', 'GovernmentMSP'],
     validationCode: 0,
     validationCodeName: 'VALID',
     valid: true,
