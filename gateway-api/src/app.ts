@@ -50,9 +50,7 @@ export function createApp(services: Services, routes: readonly RouteSpec[]): exp
     }),
   );
   app.use(helmet());
-  app.use(
-    express.json({ limit: config.REQUEST_BODY_LIMIT, strict: true, type: ['application/json', 'application/*+json'] }),
-  );
+  // Request bodies are read by each route (http/route.ts): JSON, or a file where the route takes one.
 
   const baseUrl = `http://${config.GATEWAY_HOST}:${String(config.GATEWAY_PORT)}${API_BASE}`;
   const document = openApiDocument(routes, baseUrl);

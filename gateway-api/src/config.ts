@@ -7,6 +7,7 @@ import { defaultNetworkHome, REPO_ROOT } from '@carbon-registry/fabric-client';
 const port = z.coerce.number().int().min(1).max(65535);
 const positive = z.coerce.number().int().min(1);
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const size = z.string().regex(/^\d+(b|kb|mb)$/, 'a size such as 256kb or 25mb');
 
 // Built when the configuration is read, not when this module loads: CARBON_PORT_OFFSET may be set
 // by then (the test suite sets it before starting its gateway).
@@ -21,6 +22,14 @@ const environmentSchema = (portOffset: number) =>
       .string()
       .regex(/^[a-z][a-z0-9_-]*$/, 'lower-case letters, digits, _ and -, starting with a letter')
       .default('carbon'),
+    /**
+     * Where people and other registries reach the gateway (scheme, host, port, any path prefix of a proxy): the
+     * address of an uploaded document, recorded on the ledger, starts with it. http://GATEWAY_HOST:GATEWAY_PORT when unset.
+     */
+    GATEWAY_PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
     GATEWAY_DATA_DIR: z.string().default(join(REPO_ROOT, 'gateway-api', '.data')),
     /** 32 bytes, base64: encrypts users' private keys. Read from GATEWAY_DATA_DIR/key-encryption.key when unset. */
     GATEWAY_KEY_ENCRYPTION_KEY: z
@@ -37,10 +46,9 @@ const environmentSchema = (portOffset: number) =>
     LOGIN_LOCKOUT_SECONDS: positive.default(900),
     RATE_LIMIT_LOGIN_PER_MINUTE: positive.default(30),
     RATE_LIMIT_PUBLIC_PER_MINUTE: positive.default(1200),
-    REQUEST_BODY_LIMIT: z
-      .string()
-      .regex(/^\d+(b|kb|mb)$/, 'a size such as 256kb')
-      .default('256kb'),
+    REQUEST_BODY_LIMIT: size.default('256kb'),
+    /** The largest document file accepted by POST /documents (stored under GATEWAY_DATA_DIR/documents). */
+    DOCUMENT_SIZE_LIMIT: size.default('25mb'),
     SUBMIT_ATTEMPTS: positive.max(10).default(4),
     REPLICATOR_ENABLED: flag.default(true),
     /** Whose peer the replicator follows (an MSP id of network.json); the first organisation's by default. */

@@ -61,15 +61,20 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   503: 'A dependency is unavailable',
 };
 
+// OpenAPI 3.1 describes bytes of any type by their media type alone, without a schema.
+const ANY_FILE = { '*/*': {} };
+
 function responses(spec: RouteSpec): JsonSchema {
   const ok = spec.status ?? 200;
-  const success: JsonSchema = {
-    description: 'Success',
-    content: {
-      'application/json': { schema: jsonSchema(spec.response, 'output') },
-      ...(spec.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
-    },
-  };
+  const success: JsonSchema = spec.download
+    ? { description: 'The file, with the media type it was stored with', content: ANY_FILE }
+    : {
+        description: 'Success',
+        content: {
+          'application/json': { schema: jsonSchema(spec.response, 'output') },
+          ...(spec.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
+        },
+      };
   const statuses = new Set<number>([400, 429, ...(spec.errors ?? [])]);
   if (spec.access !== 'public') {
     statuses.add(401);
@@ -88,6 +93,22 @@ function responses(spec: RouteSpec): JsonSchema {
   return { [String(ok)]: success, ...errors };
 }
 
+function requestBody(spec: RouteSpec): JsonSchema {
+  if (spec.upload) {
+    return {
+      requestBody: {
+        required: true,
+        description: 'The file’s bytes, sent with its own media type as Content-Type',
+        content: { 'application/octet-stream': {} },
+      },
+    };
+  }
+  if (!spec.body) return {};
+  return {
+    requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } },
+  };
+}
+
 function operation(spec: RouteSpec): JsonSchema {
   const security =
     spec.access === 'public'
@@ -101,9 +122,7 @@ function operation(spec: RouteSpec): JsonSchema {
     ...(spec.description ? { description: spec.description } : {}),
     operationId: `${spec.method}${openApiPath(spec.path).replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
     parameters: parameters(spec),
-    ...(spec.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } }
-      : {}),
+    ...requestBody(spec),
     responses: responses(spec),
     security,
   };

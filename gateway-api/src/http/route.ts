@@ -1,10 +1,12 @@
 // A route is declared once — method, path, who may call it, the zod schemas of its parameters,
 // query, body and response, and its handler — and from that one declaration the gateway both
 // mounts it on Express (validating input, answering errors in one shape) and describes it in
-// the OpenAPI document.
-import type { Request, Response, Router } from 'express';
+// the OpenAPI document. Bodies are JSON, except on a route that takes a file; answers are JSON, CSV on request for
+// lists, or a stored file on a route that serves one.
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
+import type { GatewayConfig } from '../config.ts';
 import type { Services } from '../services.ts';
 import { ApiError } from './api-error.ts';
 import { sendCsv, type CsvTable } from './csv.ts';
@@ -22,6 +24,17 @@ export interface RouteContext<P, Q, B> {
   readonly actor: Actor | undefined;
   readonly services: Services;
   readonly request: Request;
+}
+
+/** A stored file a route answers with, sent as it is rather than as JSON. */
+export interface FileAnswer {
+  /** Where the file is, absolute. */
+  readonly path: string;
+  readonly mediaType: string;
+  /** The name offered when it is saved. */
+  readonly filename: string;
+  /** Names this exact content: the same address always serves the same bytes, so they are cached as immutable. */
+  readonly etag: string;
 }
 
 export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
@@ -44,6 +57,15 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   readonly csv?: (result: R) => CsvTable;
   /** The programme an API key must be scoped to, when the route is open to API keys. */
   readonly programmeOf?: (ctx: { params: P; body: B }) => string | undefined;
+  /** The route acts on no programme (it stores a file), so an API key limited to one programme may call it too. */
+  readonly touchesNoProgramme?: boolean;
+  /**
+   * The route takes a file: its body is read as bytes, whatever their media type, up to this limit, and only once the
+   * caller is known, so no anonymous caller makes the gateway read a large body. `body` then checks the bytes.
+   */
+  readonly upload?: { readonly limit: (config: GatewayConfig) => string };
+  /** The route answers a stored file rather than JSON: which file, for the handler's result. */
+  readonly download?: (result: R) => FileAnswer;
   readonly handle: (ctx: RouteContext<P, Q, B>) => Promise<R>;
 }
 
@@ -71,15 +93,64 @@ function splitFormat(query: unknown): { format: 'json' | 'csv'; rest: Record<str
 }
 
 function checkApiKeyScope(spec: RouteSpec, actor: Actor | undefined, params: unknown, body: unknown): void {
-  if (actor?.apiKey?.programmeId === undefined) return;
+  if (actor?.apiKey?.programmeId === undefined || spec.touchesNoProgramme) return;
   const programme = spec.programmeOf?.({ params, body });
   if (programme !== actor.apiKey.programmeId) {
     throw new ApiError(403, 'FORBIDDEN', `this API key is limited to programme ${actor.apiKey.programmeId}`);
   }
 }
 
-async function serve(spec: RouteSpec, services: Services, req: Request, res: Response): Promise<void> {
+function readBody(parser: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // body-parser calls back with nothing, or with the error it answers with (413, 400).
+    void parser(req, res, (error?: unknown) => {
+      if (error === undefined) resolve();
+      else reject(error instanceof Error ? error : new Error('the request body could not be read'));
+    });
+  });
+}
+
+async function sendFile(res: Response, file: FileAnswer): Promise<void> {
+  // attachment() also guesses a media type from the name; the type the file was stored with wins.
+  res.attachment(file.filename);
+  res.type(file.mediaType);
+  res.setHeader('ETag', `"${file.etag}"`);
+  // Whatever the file holds, it is never run or shown as a page of the gateway's origin.
+  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  await new Promise<void>((resolve, reject) => {
+    res.sendFile(file.path, { maxAge: '365d', immutable: true, etag: false, lastModified: false }, (error) => {
+      // Once the file has started, a failure (the client went away) leaves nothing to answer.
+      if (error && !res.headersSent) reject(error);
+      else resolve();
+    });
+  });
+}
+
+/** The caller, once the body is read: a JSON body is small and read first; a file only once the caller may send it. */
+async function callerWithBody(
+  spec: RouteSpec,
+  services: Services,
+  bodyParser: RequestHandler,
+  req: Request,
+  res: Response,
+): Promise<Actor | undefined> {
+  if (!spec.upload) {
+    await readBody(bodyParser, req, res);
+    return services.auth.authenticate(req, spec.access);
+  }
   const actor = await services.auth.authenticate(req, spec.access);
+  await readBody(bodyParser, req, res);
+  return actor;
+}
+
+async function serve(
+  spec: RouteSpec,
+  services: Services,
+  bodyParser: RequestHandler,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const actor = await callerWithBody(spec, services, bodyParser, req, res);
   const { format, rest } = splitFormat(req.query);
   if (format === 'csv' && !spec.csv) throw new ApiError(400, 'INVALID_ARGUMENT', 'this resource has no CSV form');
   const params = parseInput(spec.params, req.params, 'path');
@@ -87,6 +158,10 @@ async function serve(spec: RouteSpec, services: Services, req: Request, res: Res
   const body = parseInput(spec.body, req.body ?? {}, 'body');
   checkApiKeyScope(spec, actor, params, body);
   const result = await spec.handle({ params, query, body, actor, services, request: req });
+  if (spec.download) {
+    await sendFile(res, spec.download(result));
+    return;
+  }
   if (format === 'csv' && spec.csv) {
     // A CSV page has no room for the cursor of the next one: it travels in a header.
     const next = (result as { next?: unknown }).next;
@@ -98,9 +173,16 @@ async function serve(spec: RouteSpec, services: Services, req: Request, res: Res
 }
 
 export function mountRoutes(router: Router, routes: readonly RouteSpec[], services: Services): void {
+  const { config } = services;
+  const json = express.json({
+    limit: config.REQUEST_BODY_LIMIT,
+    strict: true,
+    type: ['application/json', 'application/*+json'],
+  });
   for (const spec of routes) {
+    const bodyParser = spec.upload ? express.raw({ limit: spec.upload.limit(config), type: () => true }) : json;
     router[spec.method](spec.path, async (req: Request, res: Response) => {
-      await serve(spec, services, req, res);
+      await serve(spec, services, bodyParser, req, res);
     });
   }
 }

@@ -2,6 +2,7 @@
 import type { RouteSpec } from '../http/route.ts';
 import { creditRoutes } from './credit-routes.ts';
 import { custodyRoutes } from './custody-routes.ts';
+import { documentRoutes } from './document-routes.ts';
 import { issuanceRoutes } from './issuance-routes.ts';
 import { monitoringRoutes } from './monitoring-routes.ts';
 import { organisationRoutes } from './organisation-routes.ts';
@@ -25,6 +26,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...creditRoutes,
   ...organisationRoutes,
   ...programmeRoutes,
+  ...documentRoutes,
   ...monitoringRoutes,
   ...issuanceRoutes,
   ...transferRoutes,

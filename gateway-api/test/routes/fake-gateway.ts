@@ -109,8 +109,12 @@ export interface FakeGateway {
   close(): Promise<void>;
 }
 
-export async function startFakeGateway(routes: readonly RouteSpec[]): Promise<FakeGateway> {
-  const config = loadConfig({ GATEWAY_PORT: '1', LOG_LEVEL: 'silent', REQUEST_BODY_LIMIT: '16kb' });
+/** `settings` override the configuration, as environment variables would (e.g. a data folder of the test's own). */
+export async function startFakeGateway(
+  routes: readonly RouteSpec[],
+  settings: Readonly<Record<string, string>> = {},
+): Promise<FakeGateway> {
+  const config = loadConfig({ GATEWAY_PORT: '1', LOG_LEVEL: 'silent', REQUEST_BODY_LIMIT: '16kb', ...settings });
   const ledger = new FakeLedger();
   const services: Services = {
     config,
@@ -143,14 +147,17 @@ export async function startFakeGateway(routes: readonly RouteSpec[]): Promise<Fa
  * A fake gateway for the enclosing `describe`: started before its tests, closed after them, with the
  * ledger's record of calls emptied before each test. Its `base` and `ledger` are read inside tests.
  */
-export function fakeGatewayForSuite(routes: readonly RouteSpec[]): Pick<FakeGateway, 'base' | 'ledger'> {
+export function fakeGatewayForSuite(
+  routes: readonly RouteSpec[],
+  settings: Readonly<Record<string, string>> = {},
+): Pick<FakeGateway, 'base' | 'ledger'> {
   let started: FakeGateway | undefined;
   const current = (): FakeGateway => {
     if (!started) throw new Error('the fake gateway starts in the suite’s before hook');
     return started;
   };
   before(async () => {
-    started = await startFakeGateway(routes);
+    started = await startFakeGateway(routes, settings);
   });
   after(async () => {
     await current().close();
