@@ -14,6 +14,7 @@ import type {
 } from '../../replica/documents.ts';
 import type { Page } from '../../replica/keyset.ts';
 import { withoutSubjects } from '../../replica/public-view.ts';
+import { representativePoint } from './representative-point.ts';
 
 /** Who signed: the organisation (MSP, company) — never the person's certificate subject. */
 export const signerItem = z.object({ mspId: z.string(), companyId: z.string().optional() });
@@ -39,6 +40,15 @@ export const programmeItem = z.object({
   creditsIssued: z.number().int(),
   submittedAt: z.string(),
   updatedAt: z.string(),
+  // An array of two rather than a tuple: openapi-fetch reads tuples in answers as plain arrays, and the explorer's
+  // types must agree with what its client returns.
+  position: z
+    .array(z.number())
+    .length(2)
+    .nullable()
+    .describe(
+      '[longitude, latitude] to mark the programme on a map: its location point, or the centroid of its area; null without a usable geometry',
+    ),
 });
 
 export type ProgrammeItem = z.infer<typeof programmeItem>;
@@ -59,6 +69,8 @@ export function programmeItemOf(doc: ProgrammeDocument): ProgrammeItem {
     creditsIssued: record.credits?.issued ?? 0,
     submittedAt: doc.submittedAt,
     updatedAt: doc.updatedAt,
+    // Records are read as stored, so a missing location gives no point rather than an error.
+    position: representativePoint((doc.record as { location?: { geometry?: unknown } }).location?.geometry),
   };
 }
 
