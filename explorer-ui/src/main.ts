@@ -4,13 +4,17 @@ import PrimeVue from 'primevue/config';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { i18n } from './i18n';
+import { useSessionStore, authoriseApiRequests } from './portal/session/session-store';
 import { router } from './router';
 import './styles.css';
 
 document.documentElement.lang = i18n.global.locale.value;
 
+const pinia = createPinia();
+authoriseApiRequests(useSessionStore(pinia));
+
 createApp(App)
-  .use(createPinia())
+  .use(pinia)
   .use(router)
   .use(i18n)
   .use(PrimeVue, { theme: { preset: Aura, options: { darkModeSelector: false } } })

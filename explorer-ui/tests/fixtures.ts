@@ -125,6 +125,7 @@ export const transaction = {
   userId: 'dd95635f10c78388c6856cfe386c3bd35dc8591c261cc89494dc27d3dd54a375',
   function: 'issuance:IssueCredits',
   event: { name: 'CreditsIssued', payload: { externalId: 'KE-SOLAR-001', quantity: 12000 } },
+  endorsers: ['CertifierMSP', 'GovernmentMSP'],
   validationCode: 'VALID',
   valid: true,
   records: ['programme:KE-SOLAR-001'],

@@ -94,6 +94,8 @@ describe('Transaction page', () => {
     expect(text).toContain('CreditsIssued');
     expect(text).toContain('VALID');
     expect(text).toContain('programme:KE-SOLAR-001');
+    const endorsedBy = wrapper.findAll('dt').find((dt) => dt.text() === 'Endorsed by');
+    expect(endorsedBy?.element.nextElementSibling?.textContent).toMatch(/CertifierMSP\s*GovernmentMSP/);
   });
 
   it('shows NOT_FOUND for an unknown transaction', async () => {

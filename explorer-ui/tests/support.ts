@@ -7,10 +7,12 @@ import { vi } from 'vitest';
 import type { Component } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18n, setLocale } from '../src/i18n';
-import { routes } from '../src/router';
+import { authoriseApiRequests, useSessionStore } from '../src/portal/session/session-store';
+import { routes, sessionGuard } from '../src/router';
 
 export type Answer = { status?: number; body: unknown } | 'network-error' | 'pending';
-export type Responder = (url: URL) => Answer;
+/** Answers a request; most answer by URL alone, the portal's also by method, headers and body. */
+export type Responder = (url: URL, request: Request) => Answer;
 
 /** Answers each request by its path and query; returns the requested URLs. */
 export function stubApi(respond: Responder): URL[] {
@@ -20,7 +22,7 @@ export function stubApi(respond: Responder): URL[] {
     vi.fn((request: Request) => {
       const url = new URL(request.url);
       requested.push(url);
-      const answer = respond(url);
+      const answer = respond(url, request);
       if (answer === 'network-error') return Promise.reject(new TypeError('Failed to fetch'));
       if (answer === 'pending') return new Promise<Response>(() => undefined);
       return Promise.resolve(
@@ -61,10 +63,10 @@ export const organisations = {
 
 /** Answers the reference reads every page makes (organisations, registry) and delegates the rest. */
 export function withReferenceData(respond: Responder): Responder {
-  return (url) => {
+  return (url, request) => {
     if (url.pathname === '/api/v1/organisations') return { body: organisations };
     if (url.pathname === '/api/v1/registry') return { body: { country: 'KE' } };
-    return respond(url);
+    return respond(url, request);
   };
 }
 
@@ -72,7 +74,9 @@ export async function mountPage(component: Component, path: string, props: Recor
   setLocale('en');
   const pinia = createPinia();
   setActivePinia(pinia);
+  authoriseApiRequests(useSessionStore(pinia));
   const router = createRouter({ history: createMemoryHistory(), routes });
+  router.beforeEach(sessionGuard);
   await router.push(path);
   await router.isReady();
   const wrapper = mount(component, {

@@ -34,6 +34,29 @@ export const api = createClient<paths, 'application/json'>({
   fetch: (request) => globalThis.fetch(request),
 });
 
+/** Gives the signed-in person's access token (refreshed when near its end), or nothing for a visitor. */
+export type AccessTokenSource = () => Promise<string | undefined>;
+
+let accessToken: AccessTokenSource = () => Promise.resolve(undefined);
+
+/** The session store sets this once; the client itself knows nothing of sessions. */
+export function useAccessTokens(source: AccessTokenSource): void {
+  accessToken = source;
+}
+
+// Log-in, refresh and log-out carry their own credentials; waiting for a token there would make a refresh wait on
+// itself.
+const SESSION_PATHS = /\/auth\/(login|refresh|logout)$/;
+
+api.use({
+  async onRequest({ request }) {
+    if (SESSION_PATHS.test(new URL(request.url).pathname)) return request;
+    const token = await accessToken();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+});
+
 interface ErrorBody {
   code: string;
   message: string;

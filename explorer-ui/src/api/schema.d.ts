@@ -613,6 +613,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a document file; answers the SHA-256 and address to record on the ledger
+     * @description Signed-in people and API keys. The body is the file itself, with its media type as Content-Type (up to DOCUMENT_SIZE_LIMIT, 25 MB by default: 413 beyond). The gateway computes the SHA-256 and stores the file under it; uploading the same file again changes nothing and answers the same. Nothing is written to the ledger: the answer is what a programme, monitoring or validation request then refers to.
+     */
+    post: operations['postDocuments'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/documents/{sha256}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a document file by its SHA-256
+     * @description Public. The file as it was uploaded, with its media type, as an attachment; cached as immutable, since its address names its content.
+     */
+    get: operations['getDocumentsSha256'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/programmes/{externalId}/monitoring-rounds': {
     parameters: {
       query?: never;
@@ -4001,6 +4041,8 @@ export interface operations {
               creditsIssued: number;
               submittedAt: string;
               updatedAt: string;
+              /** @description [longitude, latitude] to mark the programme on a map: its location point, or the centroid of its area; null without a usable geometry */
+              position: number[] | null;
             }[];
             next?: string;
             total?: number;
@@ -5273,6 +5315,138 @@ export interface operations {
       };
       /** @description The ledger refused or did not commit the transaction */
       502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  postDocuments: {
+    parameters: {
+      query?: {
+        /** @description the SHA-256 the uploader computed: the upload is refused if the bytes received have another */
+        sha256?: string;
+        /** @description the file’s name, offered again when it is downloaded */
+        filename?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The file’s bytes, sent with its own media type as Content-Type */
+    requestBody: {
+      content: {
+        'application/octet-stream': unknown;
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description SHA-256 of the bytes received, computed by the gateway: the hash the ledger records */
+            sha256: string;
+            /** @description where anyone downloads the file: the address the ledger records */
+            uri: string;
+            /** @description bytes */
+            size: number;
+            mediaType: string;
+          };
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not signed in, or the token or API key is invalid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not allowed for this caller */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Request body too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  getDocumentsSha256: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sha256: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, with the media type it was stored with */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          '*/*': unknown;
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -8068,6 +8242,8 @@ export interface operations {
             creditsIssued: number;
             submittedAt: string;
             updatedAt: string;
+            /** @description [longitude, latitude] to mark the programme on a map: its location point, or the centroid of its area; null without a usable geometry */
+            position: number[] | null;
             documents: {
               type: string;
               version: number;
@@ -8805,6 +8981,8 @@ export interface operations {
                 name: string;
                 payload: unknown;
               } | null;
+              /** @description MSP ids of the organisations whose peers endorsed it */
+              endorsers: string[];
               validationCode: string;
               valid: boolean;
               /** @description ids of the records it wrote */
@@ -8878,6 +9056,8 @@ export interface operations {
               name: string;
               payload: unknown;
             } | null;
+            /** @description MSP ids of the organisations whose peers endorsed it */
+            endorsers: string[];
             validationCode: string;
             valid: boolean;
             /** @description ids of the records it wrote */

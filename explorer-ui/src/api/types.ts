@@ -34,3 +34,19 @@ export type LedgerBlock = Ok<'/ledger/blocks/{number}'>;
 export type BlockVerification = Ok<'/ledger/blocks/{number}/verification'>;
 export type LedgerTransaction = Ok<'/transactions/{txId}'>;
 export type NetworkView = Ok<'/network'>;
+
+/** What a POST answers when it succeeds (201 for creations, 200 otherwise). */
+export type Posted<P extends keyof paths> = paths[P] extends {
+  post: { responses: infer R };
+}
+  ? R extends { 201: { content: { 'application/json': infer T } } }
+    ? T
+    : R extends { 200: { content: { 'application/json': infer T } } }
+      ? T
+      : never
+  : never;
+
+export type Session = Posted<'/auth/login'>;
+export type Profile = Session['user'];
+export type UserRole = Profile['role'];
+export type CompanyRole = Organisation['companyRole'];

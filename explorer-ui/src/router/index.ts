@@ -1,8 +1,16 @@
 // Every page is its own chunk, so the first visit downloads only the shell and the page it opens.
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { createRouter, createWebHistory, type NavigationGuard, type RouteRecordRaw } from 'vue-router';
+import type { Operation } from '../../../chaincode/src/domain/permissions';
+import type { MenuSection } from '../portal/portal-menu';
+import { portalRoutes } from '../portal/routes';
+import { useSessionStore } from '../portal/session/session-store';
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'programmes' } },
+  {
+    path: '/',
+    name: 'home',
+    component: () => import('../features/home/HomePage.vue'),
+  },
   {
     path: '/programmes',
     name: 'programmes',
@@ -54,6 +62,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../features/network/NetworkPage.vue'),
     meta: { titleKey: 'nav.network' },
   },
+  ...portalRoutes,
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
@@ -68,8 +77,24 @@ export const router = createRouter({
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
 
+/** Portal pages need a session; after a reload it is restored from the tab's refresh token before a page opens. */
+export const sessionGuard: NavigationGuard = async (to) => {
+  const session = useSessionStore();
+  // A gateway that cannot be reached leaves the person signed out; the sign-in page then says why.
+  await session.restore().catch(() => undefined);
+  if (to.matched.some((record) => record.meta.requiresSession) && !session.signedIn)
+    return { name: 'sign-in', query: { redirect: to.fullPath } };
+  return true;
+};
+
+router.beforeEach(sessionGuard);
+
 declare module 'vue-router' {
   interface RouteMeta {
     titleKey?: string;
+    requiresSession?: boolean;
+    /** The chaincode operations a portal page performs; the page opens for whoever may do at least one. */
+    operations?: readonly Operation[];
+    menu?: { section: MenuSection; labelKey: string };
   }
 }

@@ -1,6 +1,11 @@
 // English, the reference: fr and es must have exactly these keys (checked by the type and by a test).
+import * as home from '../../features/home/messages';
+import portal from '../../portal/messages';
+
 const en = {
   app: { name: 'Carbon Credit Registry' },
+  portal: portal.en,
+  home: home.en,
   languages: { en: 'English', fr: 'Français', es: 'Español' },
   layout: {
     skipToContent: 'Skip to content',
@@ -20,7 +25,6 @@ const en = {
   notFound: {
     title: 'Page not found',
     text: 'There is no page at this address.',
-    back: 'Go to the programmes',
   },
   common: {
     loading: 'Loading…',
@@ -250,6 +254,7 @@ const en = {
     function: 'Function',
     organisation: 'Organisation',
     signer: 'Signed by',
+    endorsers: 'Endorsed by',
     validation: 'Validation',
     position: 'position {index} in the block',
     event: 'Event',
@@ -320,6 +325,9 @@ const en = {
     INVALID_STATE: 'This is not possible in the record’s current state.',
     WRITE_CONFLICT: 'The ledger was busy with a conflicting change. Please try again.',
     PAYLOAD_TOO_LARGE: 'What was sent is too large.',
+    DOCUMENT_NOT_FOUND: 'The registry holds no file with this SHA-256.',
+    DOCUMENT_HASH_MISMATCH:
+      'The file received does not have the SHA-256 computed before sending. Please send it again.',
     INSUFFICIENT_CREDITS: 'There are not enough active credits.',
     FROZEN: 'These credits are frozen.',
     ALREADY_RETIRED: 'These credits are retired or cancelled and can never move again.',
@@ -332,6 +340,8 @@ const en = {
     LEDGER_UNAVAILABLE: 'The ledger cannot be reached at the moment. Please try again shortly.',
     REPLICA_UNAVAILABLE: 'The registry’s records cannot be read at the moment. Please try again shortly.',
     ACCOUNTS_UNAVAILABLE: 'Accounts cannot be reached at the moment. Please try again shortly.',
+    ENROLMENT_FAILED:
+      'The organisation’s certificate authority did not issue an identity for this person. Please try again later.',
     INTERNAL: 'The registry had an internal error. Please try again later.',
   },
 };

@@ -1,7 +1,11 @@
+import * as home from '../../features/home/messages';
+import portal from '../../portal/messages';
 import type { Messages } from './en';
 
 const es: Messages = {
   app: { name: 'Registro de créditos de carbono' },
+  portal: portal.es,
+  home: home.es,
   languages: { en: 'English', fr: 'Français', es: 'Español' },
   layout: {
     skipToContent: 'Saltar al contenido',
@@ -16,7 +20,6 @@ const es: Messages = {
   notFound: {
     title: 'Página no encontrada',
     text: 'No hay ninguna página en esta dirección.',
-    back: 'Ir a los programas',
   },
   common: {
     loading: 'Cargando…',
@@ -247,6 +250,7 @@ const es: Messages = {
     function: 'Función',
     organisation: 'Organización',
     signer: 'Firmado por',
+    endorsers: 'Respaldada por',
     validation: 'Validación',
     position: 'posición {index} en el bloque',
     event: 'Evento',
@@ -317,6 +321,8 @@ const es: Messages = {
     INVALID_STATE: 'No es posible en el estado actual del registro.',
     WRITE_CONFLICT: 'El libro mayor estaba procesando un cambio en conflicto. Vuelva a intentarlo.',
     PAYLOAD_TOO_LARGE: 'Lo enviado es demasiado grande.',
+    DOCUMENT_NOT_FOUND: 'El registro no guarda ningún archivo con este SHA-256.',
+    DOCUMENT_HASH_MISMATCH: 'El archivo recibido no tiene el SHA-256 calculado antes del envío. Vuelva a enviarlo.',
     INSUFFICIENT_CREDITS: 'No hay suficientes créditos activos.',
     FROZEN: 'Estos créditos están congelados.',
     ALREADY_RETIRED: 'Estos créditos están retirados o cancelados y no pueden volver a moverse.',
@@ -329,6 +335,8 @@ const es: Messages = {
     LEDGER_UNAVAILABLE: 'No se puede contactar con el libro mayor en este momento. Vuelva a intentarlo en breve.',
     REPLICA_UNAVAILABLE: 'Los datos del registro no se pueden leer en este momento. Vuelva a intentarlo en breve.',
     ACCOUNTS_UNAVAILABLE: 'Las cuentas no están disponibles en este momento. Vuelva a intentarlo en breve.',
+    ENROLMENT_FAILED:
+      'La autoridad de certificación de la organización no emitió una identidad para esta persona. Vuelva a intentarlo más tarde.',
     INTERNAL: 'El registro tuvo un error interno. Vuelva a intentarlo más tarde.',
   },
 };

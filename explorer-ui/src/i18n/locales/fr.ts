@@ -1,7 +1,11 @@
+import * as home from '../../features/home/messages';
+import portal from '../../portal/messages';
 import type { Messages } from './en';
 
 const fr: Messages = {
   app: { name: 'Registre des crédits carbone' },
+  portal: portal.fr,
+  home: home.fr,
   languages: { en: 'English', fr: 'Français', es: 'Español' },
   layout: {
     skipToContent: 'Aller au contenu',
@@ -22,7 +26,6 @@ const fr: Messages = {
   notFound: {
     title: 'Page introuvable',
     text: 'Il n’y a pas de page à cette adresse.',
-    back: 'Aller aux programmes',
   },
   common: {
     loading: 'Chargement…',
@@ -254,6 +257,7 @@ const fr: Messages = {
     function: 'Fonction',
     organisation: 'Organisation',
     signer: 'Signé par',
+    endorsers: 'Endossée par',
     validation: 'Validation',
     position: 'position {index} dans le bloc',
     event: 'Événement',
@@ -324,6 +328,8 @@ const fr: Messages = {
     INVALID_STATE: 'Ce n’est pas possible dans l’état actuel de l’enregistrement.',
     WRITE_CONFLICT: 'Le registre traitait une modification concurrente. Veuillez réessayer.',
     PAYLOAD_TOO_LARGE: 'Les données envoyées sont trop volumineuses.',
+    DOCUMENT_NOT_FOUND: 'Le registre ne conserve aucun fichier ayant cette empreinte SHA-256.',
+    DOCUMENT_HASH_MISMATCH: 'Le fichier reçu n’a pas l’empreinte SHA-256 calculée avant l’envoi. Veuillez le renvoyer.',
     INSUFFICIENT_CREDITS: 'Il n’y a pas assez de crédits actifs.',
     FROZEN: 'Ces crédits sont gelés.',
     ALREADY_RETIRED: 'Ces crédits sont retirés ou annulés et ne peuvent plus jamais bouger.',
@@ -336,6 +342,8 @@ const fr: Messages = {
     LEDGER_UNAVAILABLE: 'Le registre distribué est injoignable pour le moment. Réessayez dans un instant.',
     REPLICA_UNAVAILABLE: 'Les données du registre ne peuvent pas être lues pour le moment. Réessayez dans un instant.',
     ACCOUNTS_UNAVAILABLE: 'Les comptes sont injoignables pour le moment. Réessayez dans un instant.',
+    ENROLMENT_FAILED:
+      'L’autorité de certification de l’organisation n’a pas délivré d’identité pour cette personne. Réessayez plus tard.',
     INTERNAL: 'Le registre a rencontré une erreur interne. Veuillez réessayer plus tard.',
   },
 };
