@@ -55,3 +55,18 @@ describe('messages', () => {
     for (const code of codes) expect(english.has(`errors.${code}`), code).toBe(true);
   });
 });
+
+describe('PrimeVue’s own texts', () => {
+  it('are given in every language, with the same keys and placeholders as English', async () => {
+    const { PRIMEVUE_TEXTS } = await import('../src/i18n/primevue-texts');
+    const english = leaves(PRIMEVUE_TEXTS.en as unknown as Tree);
+    for (const locale of ['fr', 'es'] as const) {
+      const texts = leaves(PRIMEVUE_TEXTS[locale] as unknown as Tree);
+      expect([...texts.keys()].sort()).toEqual([...english.keys()].sort());
+      for (const [key, text] of texts) {
+        expect(text, `${locale} ${key}`).not.toBe(english.get(key));
+        expect(text.includes('{0}')).toBe(english.get(key)?.includes('{0}'));
+      }
+    }
+  });
+});
