@@ -1,4 +1,3 @@
-import Aura from '@primeuix/themes/aura';
 import { createPinia } from 'pinia';
 import PrimeVue from 'primevue/config';
 import { createApp } from 'vue';
@@ -7,6 +6,7 @@ import { i18n } from './i18n';
 import { useSessionStore, authoriseApiRequests } from './portal/session/session-store';
 import { router } from './router';
 import './styles.css';
+import { registryTheme } from './theme';
 
 document.documentElement.lang = i18n.global.locale.value;
 
@@ -17,5 +17,5 @@ createApp(App)
   .use(pinia)
   .use(router)
   .use(i18n)
-  .use(PrimeVue, { theme: { preset: Aura, options: { darkModeSelector: false } } })
+  .use(PrimeVue, { theme: { preset: registryTheme, options: { darkModeSelector: false } } })
   .mount('#app');

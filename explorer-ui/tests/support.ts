@@ -1,5 +1,4 @@
 // Mounts a page as the app runs it (router, Pinia, i18n, PrimeVue) with the API answered by a stub of fetch.
-import Aura from '@primeuix/themes/aura';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import PrimeVue from 'primevue/config';
@@ -9,6 +8,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18n, setLocale } from '../src/i18n';
 import { authoriseApiRequests, useSessionStore } from '../src/portal/session/session-store';
 import { routes, sessionGuard } from '../src/router';
+import { registryTheme } from '../src/theme';
 
 export type Answer = { status?: number; body: unknown } | 'network-error' | 'pending';
 /** Answers a request; most answer by URL alone, the portal's also by method, headers and body. */
@@ -81,7 +81,7 @@ export async function mountPage(component: Component, path: string, props: Recor
   await router.isReady();
   const wrapper = mount(component, {
     props,
-    global: { plugins: [pinia, router, i18n, [PrimeVue, { theme: { preset: Aura } }]] },
+    global: { plugins: [pinia, router, i18n, [PrimeVue, { theme: { preset: registryTheme } }]] },
   });
   return { wrapper, router };
 }
