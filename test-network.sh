@@ -36,6 +36,11 @@ Verbs:
   replicaStore    start the embedded CouchDB-protocol server for the query replica (pouchdb-server;
                   nothing when COUCHDB_URL names a CouchDB)
   gateway         start the gateway API (needs the network, the chaincode and the replica store)
+  explorer        build the explorer web app if its sources changed, and serve it (vite preview)
+                  with its API proxied to the gateway
+  buildExplorer [dir]
+                  only build the explorer, into explorer-ui/dist or the folder given, if its sources
+                  changed since that build
   down            stop everything this script started and delete the generated state
   build           build Fabric's binaries from the pinned Go modules (done by 'up' when needed)
   -h, --help      this help
@@ -152,6 +157,8 @@ main() {
   build) "$SCRIPTS/build-fabric.sh" ;;
   replicaStore) start_replica_store ;;
   gateway) start_gateway ;;
+  explorer) start_explorer ;;
+  buildExplorer) build_explorer "${2:-}" ;;
   down) network_down ;;
   -h | --help | help) usage ;;
   *)

@@ -10,7 +10,8 @@ set -e
 ensure_npm_packages
 ensure_fabric_binaries
 ensure_schemathesis
-export SCHEMATHESIS="$SCHEMATHESIS_HOME/bin/st"
+ensure_chromium
+export SCHEMATHESIS="$SCHEMATHESIS_HOME/bin/st" CHROMIUM
 set +e
 
 REPORT_DIR="$REPO_ROOT/reports/test"

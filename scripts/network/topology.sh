@@ -72,6 +72,7 @@ all_ports() {
   echo "$CHAINCODE_PORT chaincode.$CHAINCODE_NAME"
   [[ -n ${COUCHDB_URL:-} ]] || echo "$COUCHDB_PORT couchdb"
   echo "$GATEWAY_PORT gateway"
+  echo "$EXPLORER_PORT explorer"
 }
 
 # Environment for the peer CLI acting as an organisation's admin against its own peer.

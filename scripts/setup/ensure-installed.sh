@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing before npm start / npm test: the npm packages (again only when a
 # package.json or the lock file changed), Fabric's binaries (built once from the pinned Go
-# modules); for the tests also schemathesis (from PyPI, in a virtual environment of its own).
+# modules); for the tests also schemathesis (from PyPI, in a virtual environment of its own) and
+# Debian's chromium for the explorer's browser tests.
 # Sourced by scripts/start.sh and scripts/test.sh.
 
 ensure_npm_packages() {
@@ -37,4 +38,27 @@ ensure_schemathesis() {
   python3 -m venv "$SCHEMATHESIS_HOME"
   "$SCHEMATHESIS_HOME/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
   ok "schemathesis installed"
+}
+
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+
+# The browser the explorer's tests drive through playwright-core. Debian's own package rather than
+# Playwright's download: it comes with its libraries and is updated with the system. Fonts are
+# named because a fresh machine may have none, and pages would render as empty boxes.
+ensure_chromium() {
+  if [[ -x $CHROMIUM ]]; then
+    ok "chromium present ($("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM"))"
+    return 0
+  fi
+  local sudo=()
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null || fatal "$CHROMIUM is missing and installing it needs root: 'apt-get install chromium fonts-liberation'"
+    sudo=(sudo)
+  fi
+  command -v apt-get >/dev/null || fatal "$CHROMIUM is missing: install Chromium (or set CHROMIUM to a Chromium binary)"
+  info "Installing chromium and fonts-liberation (apt-get) for the explorer's browser tests"
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation
+  [[ -x $CHROMIUM ]] || fatal "apt-get installed chromium, but $CHROMIUM is still missing"
+  ok "chromium installed ($("$CHROMIUM" --version 2>/dev/null))"
 }

@@ -1,14 +1,34 @@
 // Root hooks: bring a real network up (CAs, 4 BFT orderers, 3 peers, chaincode) and the embedded
 // CouchDB for the query replica before the suite, and take it all down after it, even when tests
-// fail. The API suites share one in-process gateway, closed here before the network goes.
+// fail. The API suites share one in-process gateway, and the browser tests one Chromium and one
+// explorer server (vite preview, a child process): all closed here before the network goes, the
+// browser and the explorer first, since they talk to the gateway.
 import { closeSharedGateway } from '../src/api-gateway.ts';
+import { closeSharedBrowser } from '../src/browser.ts';
+import { stopSharedExplorer } from '../src/explorer-server.ts';
 import { isListening, networkHome, networkScript, reuseRunningNetwork } from '../src/network-control.ts';
 
 let started = false;
 
+/** Runs every step even when one fails; returns the first failure. */
+async function firstFailureOf(steps: (() => Promise<void>)[]): Promise<Error | undefined> {
+  let failure: Error | undefined;
+  for (const step of steps) {
+    await step().catch((err: unknown) => {
+      failure ??= err instanceof Error ? err : new Error(String(err));
+    });
+  }
+  return failure;
+}
+
 async function tearDown(): Promise<void> {
-  await closeSharedGateway();
-  if (!started) return;
+  // A process that failed to close must not keep the network up: it goes down all the same.
+  const failure = await firstFailureOf([closeSharedBrowser, stopSharedExplorer, closeSharedGateway]);
+  if (started) await networkDown();
+  if (failure) throw failure;
+}
+
+async function networkDown(): Promise<void> {
   started = false;
   process.stdout.write(`    (stopping the test network in ${networkHome()})\n`);
   const ports = (await networkScript('ports')).trim().split('\n');
